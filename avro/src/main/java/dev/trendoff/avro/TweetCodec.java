@@ -1,0 +1,80 @@
+package dev.trendoff.avro;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.message.SchemaStore;
+
+/**
+ * Encodes and decodes {@link Tweet}s with Avro single-object encoding: a two-byte marker, the
+ * writer schema's 64-bit fingerprint, then the binary record. A reader resolves older or newer
+ * writer schemas it knows (the current one, plus any given to it) to its own.
+ *
+ * <p>Instances are thread-safe and cheap to share; use {@link #shared()} unless you need extra
+ * writer schemas.
+ */
+public final class TweetCodec {
+
+  private static final TweetCodec SHARED = new TweetCodec();
+
+  private final BinaryMessageEncoder<Tweet> encoder = Tweet.getEncoder();
+  private final BinaryMessageDecoder<Tweet> decoder;
+
+  /** A codec that knows only the current schema. */
+  public TweetCodec() {
+    this(new SchemaStore.Cache());
+  }
+
+  /**
+   * A codec that also resolves records written with the schemas in {@code otherWriterSchemas}
+   * (for example a newer producer's schema with an added field).
+   */
+  public TweetCodec(SchemaStore otherWriterSchemas) {
+    this.decoder = Tweet.createDecoder(otherWriterSchemas);
+  }
+
+  public static TweetCodec shared() {
+    return SHARED;
+  }
+
+  public static Schema schema() {
+    return Tweet.getClassSchema();
+  }
+
+  public byte[] encode(Tweet tweet) {
+    try {
+      ByteBuffer buf = encoder.encode(tweet);
+      return Arrays.copyOfRange(buf.array(), buf.arrayOffset() + buf.position(),
+          buf.arrayOffset() + buf.limit());
+    } catch (IOException | AvroRuntimeException | NullPointerException | ClassCastException e) {
+      throw new IllegalArgumentException("cannot encode tweet " + tweet.getId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Decodes one single-object-encoded tweet, or throws a {@link TweetDecodeException} saying why not. */
+  public Tweet decode(byte[] bytes) throws TweetDecodeException {
+    if (bytes == null || bytes.length == 0) {
+      throw new TweetDecodeException(TweetDecodeException.Reason.EMPTY, "empty message");
+    }
+    try {
+      return decoder.decode(bytes);
+    } catch (MissingSchemaException e) {
+      throw new TweetDecodeException(TweetDecodeException.Reason.UNKNOWN_SCHEMA,
+          "written with a schema this reader does not know: " + e.getMessage(), e);
+    } catch (BadHeaderException e) {
+      throw new TweetDecodeException(TweetDecodeException.Reason.NOT_AVRO,
+          "not an Avro single-object message: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new TweetDecodeException(TweetDecodeException.Reason.CORRUPT,
+          "corrupt Avro record: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.trendoff.cli;
+
+import dev.trendoff.core.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./trendoff}: every command of trendoff, one picocli subcommand each. */
+@Command(name = "trendoff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Compare the words two Twitter users share: Kafka, Spark and Cassandra in a lambda architecture.",
+    subcommands = {
+        StopwordsCommand.class,
+        SchemaCommand.class,
+        CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see ./trendoff --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command line and returns its exit code; a {@link UserError} is one line on stderr. */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      UserError ue = findUserError(ex);
+      if (ue != null) {
+        commandLine.getErr().println("trendoff: " + ue.getMessage());
+        LOG.debug("user error", ex);
+        return ue.exitCode();
+      }
+      LOG.error("command failed", ex);
+      commandLine.getErr().println("trendoff: " + ex.getClass().getSimpleName()
+          + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())) + " (details in var/log/trendoff.log)");
+      return UserError.FAILURE;
+    });
+    return cl.execute(args);
+  }
+
+  private static UserError findUserError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UserError ue) {
+        return ue;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"trendoff " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

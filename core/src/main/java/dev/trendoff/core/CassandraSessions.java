@@ -1,0 +1,65 @@
+package dev.trendoff.core;
+
+import java.net.InetSocketAddress;
+import java.util.stream.Collectors;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+
+/** Opens driver sessions from {@link Settings.Cassandra}: contact points, datacenter, credentials, timeouts. */
+public final class CassandraSessions {
+
+  private CassandraSessions() {}
+
+  /** A session bound to the trendoff keyspace (which must exist: see {@link Schema}). */
+  public static CqlSession open(Settings.Cassandra c) {
+    return open(c, true);
+  }
+
+  /** A session, bound to the keyspace or not. Unreachable or refusing Cassandra is a {@link UserError}. */
+  public static CqlSession open(Settings.Cassandra c, boolean useKeyspace) {
+    DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, c.requestTimeout())
+        .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, c.connectTimeout())
+        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, c.connectTimeout())
+        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, c.requestTimeout())
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, c.requestTimeout())
+        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.readConsistency())
+        .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
+        .build();
+    CqlSessionBuilder b = CqlSession.builder()
+        .withConfigLoader(loader)
+        .withLocalDatacenter(c.localDatacenter());
+    for (InetSocketAddress a : c.contactPoints()) {
+      b.addContactPoint(new InetSocketAddress(a.getHostString(), a.getPort()));
+    }
+    if (c.hasCredentials()) {
+      b.withAuthCredentials(c.username(), c.password());
+    }
+    if (useKeyspace) {
+      b.withKeyspace(c.keyspace());
+    }
+    try {
+      return b.build();
+    } catch (AllNodesFailedException e) {
+      Throwable first = e.getAllErrors().values().stream().flatMap(java.util.List::stream).findFirst().orElse(e);
+      if (first instanceof AuthenticationException) {
+        throw new UserError("Cassandra at " + where(c) + " refused the credentials (trendoff.cassandra.username/password)");
+      }
+      throw new UserError("cannot reach Cassandra at " + where(c) + " (" + first.getClass().getSimpleName()
+          + "); is it running? `./trendoff stack up` starts a local one", e);
+    } catch (com.datastax.oss.driver.api.core.InvalidKeyspaceException e) {
+      throw new UserError("Cassandra keyspace " + c.keyspace() + " does not exist: run `./trendoff schema`", e);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UserError("cannot open a Cassandra session to " + where(c) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String where(Settings.Cassandra c) {
+    return c.contactPoints().stream().map(a -> a.getHostString() + ":" + a.getPort()).collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.trendoff.core;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+
+/**
+ * The settings every layer shares (Kafka, Cassandra, Spark), typed, read from a loaded
+ * {@link TrendoffConfig}. Module-specific settings live beside their module and read their own section.
+ */
+public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config config) {
+
+  public static Settings load() {
+    return from(TrendoffConfig.load());
+  }
+
+  public static Settings from(Config config) {
+    Config t = config.getConfig(TrendoffConfig.ROOT);
+    return new Settings(Kafka.from(t.getConfig("kafka")), Cassandra.from(t.getConfig("cassandra")),
+        Spark.from(t.getConfig("spark")), config);
+  }
+
+  public record Kafka(String bootstrapServers, String topic, String dlqTopic, int partitions,
+      short replicationFactor, String speedGroup, String batchGroup, Map<String, String> client) {
+
+    static Kafka from(Config c) {
+      return new Kafka(c.getString("bootstrap-servers"), c.getString("topic"), c.getString("dlq-topic"),
+          c.getInt("partitions"), (short) c.getInt("replication-factor"), c.getString("speed-group"),
+          c.getString("batch-group"), flatten(c.getConfig("client")));
+    }
+
+    /** Bootstrap servers plus the extra client properties: the base of every Kafka client's properties. */
+    public Map<String, Object> clientProperties() {
+      Map<String, Object> p = new LinkedHashMap<>(client);
+      p.put("bootstrap.servers", bootstrapServers);
+      return p;
+    }
+  }
+
+  public record Cassandra(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
+      String replication, String username, String password, String readConsistency,
+      String writeConsistency, Duration requestTimeout, Duration connectTimeout) {
+
+    static Cassandra from(Config c) {
+      List<InetSocketAddress> points = new ArrayList<>();
+      for (String hp : c.getStringList("contact-points")) {
+        points.add(parseHostPort(hp, 9042));
+      }
+      return new Cassandra(points, c.getString("local-datacenter"), c.getString("keyspace"),
+          c.getString("replication"), c.getString("username"), c.getString("password"),
+          c.getString("read-consistency"), c.getString("write-consistency"),
+          c.getDuration("request-timeout"), c.getDuration("connect-timeout"));
+    }
+
+    public boolean hasCredentials() {
+      return !username.isEmpty();
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+      return "Cassandra[contactPoints=" + contactPoints + ", localDatacenter=" + localDatacenter
+          + ", keyspace=" + keyspace + ", username=" + (username.isEmpty() ? "(none)" : username) + "]";
+    }
+  }
+
+  public record Spark(String master, Map<String, String> conf) {
+    static Spark from(Config c) {
+      return new Spark(c.getString("master"), flatten(c.getConfig("conf")));
+    }
+  }
+
+  /** Never prints secrets. */
+  @Override
+  public String toString() {
+    return "Settings[kafka=" + kafka.bootstrapServers() + ", " + cassandra + "]";
+  }
+
+  public static InetSocketAddress parseHostPort(String hostPort, int defaultPort) {
+    String s = hostPort.strip();
+    int colon = s.lastIndexOf(':');
+    if (colon > 0 && s.indexOf(':') == colon) {
+      try {
+        return InetSocketAddress.createUnresolved(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1)));
+      } catch (NumberFormatException e) {
+        throw new UserError("not a host:port: " + hostPort);
+      }
+    }
+    return InetSocketAddress.createUnresolved(s, defaultPort);
+  }
+
+  private static Map<String, String> flatten(Config c) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
+      out.put(stripQuotes(e.getKey()), String.valueOf(e.getValue().unwrapped()));
+    }
+    return out;
+  }
+
+  private static String stripQuotes(String key) {
+    return key.replace("\"", "");
+  }
+}

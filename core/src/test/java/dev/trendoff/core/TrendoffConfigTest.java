@@ -1,0 +1,114 @@
+package dev.trendoff.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.typesafe.config.Config;
+
+class TrendoffConfigTest {
+
+  @TempDir Path dir;
+
+  private Path file(String content) throws Exception {
+    Path f = dir.resolve("trendoff.conf");
+    Files.writeString(f, content);
+    return f;
+  }
+
+  private static Properties props(String... kv) {
+    Properties p = new Properties();
+    for (int i = 0; i < kv.length; i += 2) {
+      p.setProperty(kv[i], kv[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void defaultsComeFromReferenceConf() {
+    Settings s = Settings.from(TrendoffConfig.load(null, Map.of(), new Properties()));
+    assertThat(s.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(s.kafka().topic()).isEqualTo("tweets");
+    assertThat(s.kafka().partitions()).isEqualTo(4);
+    assertThat(s.cassandra().keyspace()).isEqualTo("trendoff");
+    assertThat(s.cassandra().contactPoints()).hasSize(1);
+  }
+
+  @Test
+  void fileBeatsDefaultsEnvBeatsFileSystemPropertyBeatsEnvFlagsBeatAll() throws Exception {
+    Path f = file("trendoff.kafka.topic = from-file\ntrendoff.kafka.partitions = 8\ntrendoff.cassandra.keyspace = ks_file\n"
+        + "trendoff.kafka.dlq-topic = dlq-file\n");
+    Map<String, String> env = Map.of("TRENDOFF_KAFKA_TOPIC", "from-env", "TRENDOFF_CASSANDRA_KEYSPACE", "ks_env",
+        "TRENDOFF_KAFKA_BOOTSTRAP_SERVERS", "h1:1,h2:2");
+    Properties sys = props("trendoff.kafka.topic", "from-prop", "unrelated.key", "x");
+
+    Config c = TrendoffConfig.load(f, env, sys);
+    Settings s = Settings.from(c);
+    assertThat(s.kafka().topic()).isEqualTo("from-prop");          // -D over env over file
+    assertThat(s.cassandra().keyspace()).isEqualTo("ks_env");       // env over file
+    assertThat(s.kafka().partitions()).isEqualTo(8);                // file over defaults
+    assertThat(s.kafka().dlqTopic()).isEqualTo("dlq-file");
+    assertThat(s.kafka().bootstrapServers()).isEqualTo("h1:1,h2:2");
+
+    Settings flagged = Settings.from(TrendoffConfig.withOverrides(c, Map.of("kafka.topic", "from-flag")));
+    assertThat(flagged.kafka().topic()).isEqualTo("from-flag");     // flags over everything
+  }
+
+  @Test
+  void listValuedKeysReadCommaSeparatedFromTheEnvironment() {
+    Config c = TrendoffConfig.load(null, Map.of("TRENDOFF_CASSANDRA_CONTACT_POINTS", "127.0.0.1:9142, 127.0.0.2:9142"), new Properties());
+    assertThat(Settings.from(c).cassandra().contactPoints()).extracting(a -> a.getHostString() + ":" + a.getPort())
+        .containsExactly("127.0.0.1:9142", "127.0.0.2:9142");
+  }
+
+  @Test
+  void unknownKeysAreErrorsWherever_theyComeFrom() throws Exception {
+    assertThatThrownBy(() -> TrendoffConfig.load(file("trendoff.kafka.topik = x\n"), Map.of(), new Properties()))
+        .isInstanceOf(UserError.class).hasMessageContaining("trendoff.kafka.topik");
+    assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of("TRENDOFF_KAFKA_TOPIK", "x"), new Properties()))
+        .isInstanceOf(UserError.class).hasMessageContaining("TRENDOFF_KAFKA_TOPIK");
+    assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of(), props("trendoff.kafka.topik", "x")))
+        .isInstanceOf(UserError.class).hasMessageContaining("trendoff.kafka.topik");
+    assertThatThrownBy(() -> TrendoffConfig.withOverrides(TrendoffConfig.load(null, Map.of(), new Properties()), Map.of("kafka.nope", 1)))
+        .isInstanceOf(UserError.class).hasMessageContaining("kafka.nope");
+  }
+
+  @Test
+  void freeFormSectionsTakeAnyKey() throws Exception {
+    Config c = TrendoffConfig.load(file("trendoff.kafka.client { \"security.protocol\" = SASL_SSL }\n"
+        + "trendoff.spark.conf { \"spark.executor.memory\" = 2g }\n"), Map.of(), new Properties());
+    Settings s = Settings.from(c);
+    assertThat(s.kafka().clientProperties()).containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("bootstrap.servers", "127.0.0.1:9092");
+    assertThat(s.spark().conf()).containsEntry("spark.executor.memory", "2g");
+  }
+
+  @Test
+  void wrongTypesAndMissingFilesAreOneLineErrors() throws Exception {
+    assertThatThrownBy(() -> TrendoffConfig.load(file("trendoff.kafka.partitions = many\n"), Map.of(), new Properties()))
+        .isInstanceOf(UserError.class).hasMessageContaining("partitions");
+    assertThatThrownBy(() -> TrendoffConfig.load(dir.resolve("absent.conf"), Map.of(), new Properties()))
+        .isInstanceOf(UserError.class).hasMessageContaining("absent.conf");
+  }
+
+  @Test
+  void passwordIsNeverInToString() {
+    Config c = TrendoffConfig.load(null, Map.of("TRENDOFF_CASSANDRA_USERNAME", "svc", "TRENDOFF_CASSANDRA_PASSWORD", "s3cr3t!"), new Properties());
+    Settings s = Settings.from(c);
+    assertThat(s.cassandra().password()).isEqualTo("s3cr3t!");
+    assertThat(s.toString()).doesNotContain("s3cr3t!");
+    assertThat(s.cassandra().toString()).doesNotContain("s3cr3t!");
+  }
+
+  @Test
+  void envNamesFollowTheKeyPath() {
+    assertThat(TrendoffConfig.envName("kafka.bootstrap-servers")).isEqualTo("TRENDOFF_KAFKA_BOOTSTRAP_SERVERS");
+  }
+}
