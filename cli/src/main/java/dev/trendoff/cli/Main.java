@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         StopwordsCommand.class,
         SchemaCommand.class,
+        dev.trendoff.serving.CompareUsersCommand.class,
+        dev.trendoff.serving.StatusCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
