@@ -118,6 +118,10 @@ public final class ServingBench implements Callable<Integer> {
       System.out.printf("serving (driver, in-process, after %d warm-up queries): %d pairs, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
           + "answers checked against a recount: %d wrong%n", warmup, pairs, p50, p99, max, wrong);
 
+      if (scanPairs <= 0) {
+        System.out.println("trendOff scan: skipped (--scan-pairs 0)");
+        return wrong == 0 ? 0 : 1;
+      }
       double[] scan = scanBaseline(settings, data, r);
       double scanMin = Arrays.stream(scan).min().orElse(Double.NaN);
       double scanMean = Arrays.stream(scan).average().orElse(Double.NaN);
