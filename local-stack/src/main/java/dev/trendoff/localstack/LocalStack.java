@@ -79,19 +79,31 @@ public final class LocalStack {
     ServerProcess cp = cassandra.process();
     Optional<ProcessHandle> kRunning = kp.running();
     Optional<ProcessHandle> cRunning = cp.running();
+    // everything that can be checked is checked before anything starts
+    JavaRuntimes.Runtime cassandraJava = null;
+    List<Path> cassandraJars = null;
+    List<Path> kafkaJars = null;
+    if (cRunning.isEmpty()) {
+      cassandraJava = JavaRuntimes.forCassandra(s.cassandraJavaHome(), System.getenv(),
+          Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm"));
+      cassandraJars = RuntimeClasspath.cassandra();
+      requireFree(s.cassandraPort(), "Cassandra (CQL)", "cassandra-port");
+      requireFree(s.cassandraStoragePort(), "Cassandra (storage)", "cassandra-storage-port");
+    }
+    if (kRunning.isEmpty()) {
+      kafkaJars = RuntimeClasspath.kafka();
+      requireFree(s.kafkaPort(), "Kafka", "kafka-port");
+      requireFree(s.kafkaControllerPort(), "Kafka (controller)", "kafka-controller-port");
+    }
+
     List<ServerProcess> startedHere = new ArrayList<>();
     try {
       long cStart = System.nanoTime();
       ProcessHandle ch = cRunning.orElse(null);
       if (ch == null) {
-        JavaRuntimes.Runtime java = JavaRuntimes.forCassandra(s.cassandraJavaHome(), System.getenv(),
-            Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm"));
-        List<Path> jars = RuntimeClasspath.cassandra();
-        requireFree(s.cassandraPort(), "Cassandra (CQL)", "cassandra-port");
-        requireFree(s.cassandraStoragePort(), "Cassandra (storage)", "cassandra-storage-port");
         cassandra.promoteClassArchive();
         cassandra.writeConfig();
-        ch = cp.start(cassandra.command(java, jars), s.dir(), detach);
+        ch = cp.start(cassandra.command(cassandraJava, cassandraJars), s.dir(), detach);
         startedHere.add(cp);
       } else {
         out.printf("cassandra  already running  pid %d  %s%n", ch.pid(), s.cassandraContactPoint());
@@ -100,15 +112,12 @@ public final class LocalStack {
       long kStart = System.nanoTime();
       ProcessHandle kh = kRunning.orElse(null);
       if (kh == null) {
-        List<Path> jars = RuntimeClasspath.kafka();
-        requireFree(s.kafkaPort(), "Kafka", "kafka-port");
-        requireFree(s.kafkaControllerPort(), "Kafka (controller)", "kafka-controller-port");
         kafka.writeConfig();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         if (!kafka.formatted()) {
-          format(kp, java, jars);
+          format(kp, java, kafkaJars);
         }
-        kh = kp.start(kafka.command(java, jars), s.dir(), detach);
+        kh = kp.start(kafka.command(java, kafkaJars), s.dir(), detach);
         startedHere.add(kp);
       } else {
         out.printf("kafka      already running  pid %d  %s%n", kh.pid(), s.kafkaBootstrapServers());
