@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         StopwordsCommand.class,
         SchemaCommand.class,
+        dev.trendoff.batch.BatchLayerCommand.class,
+        dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
