@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         StopwordsCommand.class,
         SchemaCommand.class,
+        dev.trendoff.localstack.StackCommand.class,
         dev.trendoff.batch.BatchLayerCommand.class,
         dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.bench.BenchCommand.class,
