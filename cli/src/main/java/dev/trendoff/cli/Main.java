@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         StopwordsCommand.class,
         SchemaCommand.class,
         dev.trendoff.localstack.StackCommand.class,
+        dev.trendoff.batch.BatchLayerCommand.class,
+        dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.serving.CompareUsersCommand.class,
         dev.trendoff.serving.StatusCommand.class,
         dev.trendoff.bench.BenchCommand.class,
