@@ -80,6 +80,12 @@ public final class LocalStack {
     Optional<ProcessHandle> kRunning = kp.running();
     Optional<ProcessHandle> cRunning = cp.running();
     // everything that can be checked is checked before anything starts
+    if (kRunning.isPresent() && !kafka.configMatches()) {
+      throw changedWhileRunning("Kafka", kRunning.get());
+    }
+    if (cRunning.isPresent() && !cassandra.configMatches()) {
+      throw changedWhileRunning("Cassandra", cRunning.get());
+    }
     JavaRuntimes.Runtime cassandraJava = null;
     List<Path> cassandraJars = null;
     List<Path> kafkaJars = null;
@@ -247,6 +253,11 @@ public final class LocalStack {
           + " set it to match (TRENDOFF_CASSANDRA_CONTACT_POINTS=%s)%n", String.join(",", points), s.cassandraContactPoint(),
           s.cassandraContactPoint());
     }
+  }
+
+  private static UserError changedWhileRunning(String what, ProcessHandle h) {
+    return new UserError(what + " (pid " + h.pid() + ") is running with other settings than the current ones"
+        + " (ports or directories changed): run `./trendoff stack down` with the old settings first, then `up`");
   }
 
   private static void requireFree(int port, String what, String key) {

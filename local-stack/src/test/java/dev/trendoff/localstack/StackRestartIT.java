@@ -118,6 +118,12 @@ class StackRestartIT {
     assertThat(again.topicsCreated()).isEmpty();
     assertThat(stack.pids()).containsExactlyElementsOf(pids);
 
+    // the same directory with other ports while it runs: refused, nothing touched
+    LocalStack moved = stack(Map.of());
+    assertThatThrownBy(() -> moved.up(true, System.err)).isInstanceOf(UserError.class)
+        .hasMessageContaining("is running with other settings").hasMessageContaining("stack down");
+    assertThat(stack.pids()).containsExactlyElementsOf(pids);
+
     // data in both
     Settings s = stack.clientSettings();
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
