@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks, each with its baseline measured in the same run.",
     subcommands = {
         ProduceBench.class,
+        BatchBench.class,
     })
 public final class BenchCommand {
 }
