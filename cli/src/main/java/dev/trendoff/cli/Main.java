@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         StopwordsCommand.class,
         SchemaCommand.class,
+        dev.trendoff.speed.SpeedLayerCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
