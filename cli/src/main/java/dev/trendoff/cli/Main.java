@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         StopwordsCommand.class,
         SchemaCommand.class,
         dev.trendoff.speed.SpeedLayerCommand.class,
+        dev.trendoff.serving.CompareUsersCommand.class,
+        dev.trendoff.serving.StatusCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
