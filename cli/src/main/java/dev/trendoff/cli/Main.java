@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         StopwordsCommand.class,
         SchemaCommand.class,
+        dev.trendoff.localstack.StackCommand.class,
         dev.trendoff.speed.SpeedLayerCommand.class,
         dev.trendoff.serving.CompareUsersCommand.class,
         dev.trendoff.serving.StatusCommand.class,
