@@ -120,10 +120,11 @@ public final class KafkaStreamJob {
         records += r.count();
       }
       if (records > 0) {
-        JavaRDD<KafkaTweet> decoded = rdd.mapPartitions(new DecodePartition(dlqProps, dlqTopic, dead));
         try {
+          JavaRDD<KafkaTweet> decoded = rdd.mapPartitions(new DecodePartition(dlqProps, dlqTopic, dead));
           w.write(decoded, time.milliseconds());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+          // SparkException (a failed Spark job) is checked: catch every exception, or a later batch would commit past this one
           writeFailed.compareAndSet(null, e);
           throw e;
         }
