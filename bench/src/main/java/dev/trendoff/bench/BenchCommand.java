@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ProduceBench.class,
         BatchBench.class,
+        SpeedBench.class,
     })
 public final class BenchCommand {
 }
