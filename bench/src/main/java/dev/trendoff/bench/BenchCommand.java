@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         ProduceBench.class,
         BatchBench.class,
         SpeedBench.class,
+        ServingBench.class,
     })
 public final class BenchCommand {
 }
