@@ -19,10 +19,6 @@ import picocli.CommandLine.Command;
         dev.trendoff.serving.StatusCommand.class,
         dev.trendoff.batch.BatchLayerCommand.class,
         dev.trendoff.csvloader.LoadCsvCommand.class,
-        dev.trendoff.batch.BatchLayerCommand.class,
-        dev.trendoff.csvloader.LoadCsvCommand.class,
-        dev.trendoff.serving.CompareUsersCommand.class,
-        dev.trendoff.serving.StatusCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
