@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trendoff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Compare the words two Twitter users share: Kafka, Spark and Cassandra in a lambda architecture.",
     subcommands = {
+        DemoCommand.class,
         StopwordsCommand.class,
         SchemaCommand.class,
         dev.trendoff.localstack.StackCommand.class,
