@@ -40,18 +40,28 @@ public final class JobProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Path conf = Files.createTempFile(log.toAbsolutePath().getParent(), name + "-", ".conf");
-      Files.writeString(conf, "trendoff " + config.getConfig("trendoff").root()
-          .render(ConfigRenderOptions.concise().setJson(false)) + "\n", StandardCharsets.UTF_8);
+      // JSON with the root's braces: concise HOCON renders the root object without them, and
+      // "trendoff " + "a{..},b{..}" would parse as a key named "trendoff a"
+      Files.writeString(conf, config.getConfig("trendoff").root().atKey("trendoff").root()
+          .render(ConfigRenderOptions.concise()) + "\n", StandardCharsets.UTF_8);
       conf.toFile().deleteOnExit();
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(moduleFlags());
       cmd.add("-Xmx" + heap);
       cmd.add("-Dtrendoff.config=" + conf.toAbsolutePath());
-      for (String inherited : List.of("trendoff.logdir", "log4j2.configurationFile")) {
-        String v = System.getProperty(inherited);
+      // -Dtrendoff.* of this JVM (trendoff.home from the launcher, ...): Typesafe Config folds system
+      // properties into the reference, so they are in the rendered file and the child must know them too
+      List<String> inherited = new ArrayList<>(List.of("log4j2.configurationFile"));
+      for (String p : System.getProperties().stringPropertyNames()) {
+        if (p.startsWith("trendoff.") && !p.equals("trendoff.config")) {
+          inherited.add(p);
+        }
+      }
+      for (String p : inherited) {
+        String v = System.getProperty(p);
         if (v != null) {
-          cmd.add("-D" + inherited + "=" + v);
+          cmd.add("-D" + p + "=" + v);
         }
       }
       cmd.add("-cp");
