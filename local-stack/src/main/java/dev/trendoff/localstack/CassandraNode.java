@@ -120,6 +120,15 @@ final class CassandraNode {
         "");
   }
 
+  /** True when the configuration file on disk is what the current settings would write. */
+  boolean configMatches() {
+    try {
+      return yaml(s).equals(Files.readString(yamlFile(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Writes the YAML and the logback configuration, and creates the directories. */
   void writeConfig() throws IOException {
     Files.createDirectories(yamlFile().getParent());

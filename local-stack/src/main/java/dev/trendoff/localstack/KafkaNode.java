@@ -81,6 +81,15 @@ final class KafkaNode {
         "");
   }
 
+  /** True when the configuration file on disk is what the current settings would write. */
+  boolean configMatches() {
+    try {
+      return properties(s).equals(Files.readString(propertiesFile(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   void writeConfig() throws IOException {
     Files.createDirectories(dataDir());
     Files.createDirectories(s.logDir());

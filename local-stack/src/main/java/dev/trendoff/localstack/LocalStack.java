@@ -80,6 +80,12 @@ public final class LocalStack {
     Optional<ProcessHandle> kRunning = kp.running();
     Optional<ProcessHandle> cRunning = cp.running();
     // everything that can be checked is checked before anything starts
+    if (kRunning.isPresent() && !kafka.configMatches()) {
+      throw changedWhileRunning("Kafka", kRunning.get());
+    }
+    if (cRunning.isPresent() && !cassandra.configMatches()) {
+      throw changedWhileRunning("Cassandra", cRunning.get());
+    }
     JavaRuntimes.Runtime cassandraJava = null;
     List<Path> cassandraJars = null;
     List<Path> kafkaJars = null;
@@ -238,15 +244,20 @@ public final class LocalStack {
     Settings loaded = Settings.from(config);
     if (!loaded.kafka().bootstrapServers().equals(s.kafkaBootstrapServers())) {
       out.printf("note: trendoff.kafka.bootstrap-servers is %s but this stack's Kafka is %s; for the other commands set"
-          + " TRENDOFF_KAFKA_BOOTSTRAP_SERVERS=%s%n", loaded.kafka().bootstrapServers(), s.kafkaBootstrapServers(),
+          + " it to match (TRENDOFF_KAFKA_BOOTSTRAP_SERVERS=%s)%n", loaded.kafka().bootstrapServers(), s.kafkaBootstrapServers(),
           s.kafkaBootstrapServers());
     }
     List<String> points = loaded.cassandra().contactPoints().stream().map(a -> a.getHostString() + ":" + a.getPort()).toList();
     if (!points.equals(List.of(s.cassandraContactPoint()))) {
       out.printf("note: trendoff.cassandra.contact-points is %s but this stack's Cassandra is %s; for the other commands"
-          + " set TRENDOFF_CASSANDRA_CONTACT_POINTS=%s%n", String.join(",", points), s.cassandraContactPoint(),
+          + " set it to match (TRENDOFF_CASSANDRA_CONTACT_POINTS=%s)%n", String.join(",", points), s.cassandraContactPoint(),
           s.cassandraContactPoint());
     }
+  }
+
+  private static UserError changedWhileRunning(String what, ProcessHandle h) {
+    return new UserError(what + " (pid " + h.pid() + ") is running with other settings than the current ones"
+        + " (ports or directories changed): run `./trendoff stack down` with the old settings first, then `up`");
   }
 
   private static void requireFree(int port, String what, String key) {
@@ -348,9 +359,25 @@ public final class LocalStack {
     return String.format("%.1f s", (System.nanoTime() - nanos) / 1e9);
   }
 
+  /**
+   * Disk space used under {@code dir} ({@code du -sk}: Kafka preallocates sparse index files, so
+   * the sum of file sizes would overstate it); the sum of file sizes where du is not available.
+   */
   static long sizeOf(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
+    }
+    try {
+      Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(false)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      if (du.waitFor(10, TimeUnit.SECONDS) && du.exitValue() == 0 && !out.isEmpty()) {
+        return Long.parseLong(out.split("\\s+")[0]) * 1024;
+      }
+    } catch (IOException | NumberFormatException e) {
+      // fall back to the sum of sizes
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(f -> {

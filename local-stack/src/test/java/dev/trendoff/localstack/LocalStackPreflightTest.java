@@ -95,6 +95,18 @@ class LocalStackPreflightTest {
   }
 
   @Test
+  void dataSizeCountsDiskUsedNotSparseLength() throws Exception {
+    Path d = Files.createDirectories(tmp.resolve("data"));
+    try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(d.resolve("00000.index").toFile(), "rw")) {
+      sparse.setLength(10L * 1024 * 1024); // what Kafka preallocates for an index
+    }
+    Files.write(d.resolve("00000.log"), new byte[200 * 1024]);
+    long used = LocalStack.sizeOf(d);
+    assertThat(used).isBetween(200L * 1024, 2L * 1024 * 1024);
+    assertThat(LocalStack.sizeOf(tmp.resolve("missing"))).isZero();
+  }
+
+  @Test
   void humanSizes() {
     assertThat(LocalStack.human(512)).isEqualTo("512 B");
     assertThat(LocalStack.human(2048)).isEqualTo("2.0 KiB");

@@ -60,6 +60,42 @@ class ServerProcessTest {
   }
 
   @Test
+  void aServerOfAJvmKilledWithSigkillIsStoppedByTheWatchdog() throws Exception {
+    // a child JVM starts a (non-detached) fake server through ServerProcess, then dies by SIGKILL
+    Path pidFile = dir.resolve("orphan.pid");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process jvm = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(),
+        dir.toString()).inheritIO().start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!Files.isRegularFile(pidFile) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(500);
+    long serverPid = Long.parseLong(Files.readString(pidFile).strip());
+    ProcessHandle server = ProcessHandle.of(serverPid).orElseThrow();
+    try {
+      assertThat(server.isAlive()).isTrue();
+      jvm.destroyForcibly().waitFor();
+      // the watchdog polls every 2 s, then sends SIGTERM
+      server.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(server.isAlive()).isFalse();
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  /** Starts a fake server the way the test stack does (not detached) and waits to be killed. */
+  public static final class OrphanMaker {
+    public static void main(String[] args) throws Exception {
+      Path d = Path.of(args[0]);
+      ServerProcess p = new ServerProcess("orphan", ServerProcess.marker("orphan", d), d.resolve("orphan.pid"),
+          d.resolve("log/orphan.log"));
+      p.start(List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done", p.marker()), d, false);
+      Thread.sleep(120_000);
+    }
+  }
+
+  @Test
   void aPidFileNamingSomeOtherProcessIsNotOurs() throws Exception {
     ServerProcess p = process("kafka");
     Files.writeString(dir.resolve("kafka.pid"), ProcessHandle.current().pid() + "\n");

@@ -10,17 +10,17 @@ final class Fields {
 
   static long id(String s, String name) throws BadField {
     if (blank(s)) {
-      throw new BadField(RejectReason.MISSING_ID, "no " + name);
+      throw new BadField(RejectReason.BAD_ID, "no " + name);
     }
     String t = s.strip();
     try {
       long id = Long.parseLong(t);
       if (id <= 0) {
-        throw new BadField(RejectReason.MISSING_ID, name + " is not a positive number: " + t);
+        throw new BadField(RejectReason.BAD_ID, name + " is not a positive number: " + t);
       }
       return id;
     } catch (NumberFormatException e) {
-      throw new BadField(RejectReason.MISSING_ID, name + " is not a whole number: " + shorten(t));
+      throw new BadField(RejectReason.BAD_ID, name + " is not a whole number: " + shorten(t));
     }
   }
 

@@ -9,7 +9,7 @@ public enum RejectReason {
   NOT_A_STATUS("not-a-status"),
   BROKEN_QUOTING("broken-quoting"),
   WRONG_FIELD_COUNT("wrong-field-count"),
-  MISSING_ID("missing-id"),
+  BAD_ID("bad-id"),
   MISSING_USER("missing-user"),
   MISSING_TEXT("missing-text"),
   BAD_DATE("bad-date"),

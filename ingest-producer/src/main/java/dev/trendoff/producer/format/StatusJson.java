@@ -122,14 +122,14 @@ public final class StatusJson {
       return Fields.id(idStr, "id_str");
     }
     if (id != null && !id.isNull()) {
-      throw new BadField(RejectReason.MISSING_ID, "id is not a whole number: " + Fields.shorten(id.toString()));
+      throw new BadField(RejectReason.BAD_ID, "id is not a whole number: " + Fields.shorten(id.toString()));
     }
-    throw new BadField(RejectReason.MISSING_ID, "no id");
+    throw new BadField(RejectReason.BAD_ID, "no id");
   }
 
   private static long positive(long id) throws BadField {
     if (id <= 0) {
-      throw new BadField(RejectReason.MISSING_ID, "id is not positive: " + id);
+      throw new BadField(RejectReason.BAD_ID, "id is not positive: " + id);
     }
     return id;
   }
