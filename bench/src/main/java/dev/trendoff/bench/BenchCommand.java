@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
     description = "Benchmarks, each with its baseline measured in the same run.",
     subcommands = {
         ProduceBench.class,
+        BatchBench.class,
+        SpeedBench.class,
+        ServingBench.class,
     })
 public final class BenchCommand {
 }

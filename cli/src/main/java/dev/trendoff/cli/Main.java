@@ -10,10 +10,16 @@ import picocli.CommandLine.Command;
 @Command(name = "trendoff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Compare the words two Twitter users share: Kafka, Spark and Cassandra in a lambda architecture.",
     subcommands = {
+        DemoCommand.class,
         StopwordsCommand.class,
         SchemaCommand.class,
         dev.trendoff.localstack.StackCommand.class,
         dev.trendoff.producer.ProduceCommand.class,
+        dev.trendoff.speed.SpeedLayerCommand.class,
+        dev.trendoff.serving.CompareUsersCommand.class,
+        dev.trendoff.serving.StatusCommand.class,
+        dev.trendoff.batch.BatchLayerCommand.class,
+        dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })

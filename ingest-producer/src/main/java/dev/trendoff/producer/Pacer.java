@@ -50,7 +50,7 @@ public final class Pacer {
   }
 
   /** Returns when {@code tweet} is due (or at once when {@code stopped} turns true). */
-  void await(Tweet tweet, BooleanSupplier stopped) throws InterruptedException {
+  public void await(Tweet tweet, BooleanSupplier stopped) throws InterruptedException {
     if (unlimitedPace()) {
       return;
     }

@@ -1,0 +1,143 @@
+package dev.trendoff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.trendoff.avro.Tweet;
+import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.Tokenizer;
+import dev.trendoff.core.UserKeys;
+import dev.trendoff.localstack.junit.LocalStackExtension;
+import dev.trendoff.localstack.junit.TestStack;
+import dev.trendoff.producer.SyntheticTweets;
+import dev.trendoff.serving.CompareUsers;
+import dev.trendoff.serving.Comparison;
+import dev.trendoff.serving.ComparisonJson;
+import dev.trendoff.serving.KnownUsers;
+import dev.trendoff.serving.Rank;
+import dev.trendoff.serving.Ranking;
+import dev.trendoff.serving.ServingReader;
+import dev.trendoff.serving.WordCounts;
+
+/**
+ * The demo end to end on the real stack: producer, speed layer and batch ingest (child JVMs), a
+ * recompute in the middle of the stream, more tweets after it; then compare-users for several pairs
+ * equals a recount of the produced tweets, word by word, in DESIGN.md's order.
+ */
+@ExtendWith(LocalStackExtension.class)
+class EndToEndIT {
+
+  private static final long SEED = 77;
+  private static final int USERS = 12;
+  private static final int TWEETS = 4000;
+
+  @Test
+  void demoAnswersEqualARecountOfTheProducedTweets(TestStack stack, @TempDir Path out) throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Demo.Result result = new Demo(stack.config(),
+        new Demo.Options(SEED, USERS, TWEETS, 2000, true, out, Duration.ofMinutes(4)),
+        new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+    String printed = console.toString(StandardCharsets.UTF_8);
+
+    assertThat(result.tweetsSent()).isEqualTo(TWEETS);
+    assertThat(result.recompute().published()).isTrue();
+    assertThat(result.chart()).exists();
+    assertThat(printed).contains("[7/7]").contains("chart written to");
+    // the stack belongs to the test: the demo must leave it running
+    assertThat(stack.pids()).hasSize(2);
+
+    Recount recount = new Recount(new SyntheticTweets(SEED, USERS, TWEETS));
+    List<String[]> pairs = new ArrayList<>();
+    pairs.add(new String[] {result.userA(), result.userB()});
+    Random r = new Random(5);
+    List<String> names = new ArrayList<>(recount.words.keySet());
+    names.sort(Comparator.naturalOrder());
+    while (pairs.size() < 5) {
+      String a = names.get(r.nextInt(names.size()));
+      String b = names.get(r.nextInt(names.size()));
+      if (!a.equals(b)) {
+        pairs.add(new String[] {a, b});
+      }
+    }
+
+    Settings.Cassandra c = stack.settings().cassandra();
+    try (CqlSession session = CassandraSessions.open(c)) {
+      CompareUsers compare = new CompareUsers(new ServingReader(session, c.keyspace(), c.readConsistency()),
+          () -> KnownUsers.all(session, c.keyspace(), c.readConsistency()), 3);
+      for (String[] p : pairs) {
+        Comparison shared = compare.compare(p[0], p[1], Rank.SHARED, Ranking.ALL);
+        assertThat(shared.words()).as("shared ranking of %s vs %s", p[0], p[1])
+            .isEqualTo(recount.mutual(p[0], p[1], Comparator.comparingLong(WordCounts::min).reversed()
+                .thenComparing(Comparator.comparingLong(WordCounts::sum).reversed())));
+        Comparison total = compare.compare(p[0], p[1], Rank.TOTAL, Ranking.ALL);
+        assertThat(total.words()).as("total ranking of %s vs %s", p[0], p[1])
+            .isEqualTo(recount.mutual(p[0], p[1], Comparator.comparingLong(WordCounts::sum).reversed()));
+
+        JsonNode json = ComparisonJson.tree(compare.compare(p[0], p[1], Rank.SHARED, 20));
+        for (int i = 0; i < 2; i++) {
+          String user = p[i];
+          JsonNode u = json.get("users").get(i);
+          assertThat(u.get("name").asText()).isEqualTo(user);
+          assertThat(u.get("tweets").asLong()).as("tweets of %s", user).isEqualTo(recount.tweets.get(user));
+          assertThat(u.get("words").asLong()).as("tokens of %s", user).isEqualTo(recount.tokens.get(user));
+        }
+        assertThat(json.get("words")).hasSize(Math.min(20, shared.words().size()));
+        assertThat(json.get("view").get("version").asLong()).isEqualTo(result.recompute().version());
+      }
+    }
+  }
+
+  /** Word counts of the produced tweets, by the same tokenizer, with no Kafka, Spark or Cassandra. */
+  static final class Recount {
+    final Map<String, Map<String, Long>> words = new HashMap<>();
+    final Map<String, Long> tweets = new HashMap<>();
+    final Map<String, Long> tokens = new HashMap<>();
+
+    Recount(SyntheticTweets data) {
+      for (Tweet t : data) {
+        String user = UserKeys.of(t.getUserScreenName());
+        tweets.merge(user, 1L, Long::sum);
+        Map<String, Long> w = words.computeIfAbsent(user, k -> new HashMap<>());
+        for (String token : Tokenizer.standard().tokens(t.getText())) {
+          w.merge(token, 1L, Long::sum);
+          tokens.merge(user, 1L, Long::sum);
+        }
+      }
+    }
+
+    List<WordCounts> mutual(String a, String b, Comparator<WordCounts> order) {
+      List<WordCounts> out = new ArrayList<>();
+      Map<String, Long> wb = words.get(b);
+      words.get(a).forEach((word, n) -> {
+        if (wb.containsKey(word)) {
+          out.add(new WordCounts(word, n, wb.get(word)));
+        }
+      });
+      out.sort(order.thenComparing(WordCounts::word, EndToEndIT::codePointOrder));
+      return out;
+    }
+  }
+
+  static int codePointOrder(String x, String y) {
+    return java.util.Arrays.compare(x.codePoints().toArray(), y.codePoints().toArray());
+  }
+}
