@@ -1,7 +1,6 @@
 package dev.trendoff.producer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -87,7 +86,7 @@ public final class ProduceRun {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new dev.trendoff.core.UserError("cannot read the input after " + source.position() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopRequested = true;
