@@ -149,6 +149,8 @@ public final class ProduceBench implements Callable<Integer> {
     ProcessBuilder pb = new ProcessBuilder(KafkaTools.command(KafkaTools.PRODUCER_PERFORMANCE, args));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
+    Thread stopChild = new Thread(p::destroy, "bench-stop-producer-performance");
+    Runtime.getRuntime().addShutdownHook(stopChild);
     String last = null;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
@@ -161,6 +163,7 @@ public final class ProduceBench implements Callable<Integer> {
       p.destroyForcibly();
       throw new UserError("Kafka's ProducerPerformance did not finish in 10 minutes");
     }
+    Runtime.getRuntime().removeShutdownHook(stopChild);
     if (p.exitValue() != 0 || last == null) {
       throw new UserError("Kafka's ProducerPerformance failed (exit " + p.exitValue() + ")");
     }

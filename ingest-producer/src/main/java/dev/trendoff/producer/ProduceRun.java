@@ -1,7 +1,6 @@
 package dev.trendoff.producer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -61,6 +60,7 @@ public final class ProduceRun {
   public RunSummary run() {
     long start = System.nanoTime();
     long handed = 0;
+    boolean checkIds = !source.uniqueIds();
     try {
       while (!stopRequested && handed < limit) {
         ParseResult r = source.next();
@@ -72,7 +72,7 @@ public final class ProduceRun {
           reject(source.position(), r.rejection());
         } else {
           Tweet t = r.tweet();
-          if (!seen.add(t.getId())) {
+          if (checkIds && !seen.add(t.getId())) {
             reject(source.position(), new Rejection(RejectReason.DUPLICATE_ID,
                 "tweet id " + t.getId() + " was already sent in this run", String.valueOf(t)));
           } else {
@@ -86,7 +86,7 @@ public final class ProduceRun {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new dev.trendoff.core.UserError("cannot read the input after " + source.position() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopRequested = true;

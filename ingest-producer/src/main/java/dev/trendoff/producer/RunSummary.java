@@ -42,8 +42,10 @@ public record RunSummary(String source, long read, long sent, long failed, long 
 
   public String toText() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("produce %s%s: read %,d, sent %,d, failed %,d, rejected %,d in %.1f s (%,.0f tweets/s)%n",
-        source, stopped ? " (stopped)" : "", read, sent, failed, rejected, seconds, tweetsPerSecond()));
+    double rate = tweetsPerSecond();
+    b.append(String.format("produce %s%s: read %,d, sent %,d, failed %,d, rejected %,d in %.1f s (%s tweets/s)%n",
+        source, stopped ? " (stopped)" : "", read, sent, failed, rejected, seconds,
+        String.format(rate < 100 ? "%,.1f" : "%,.0f", rate)));
     rejectedByReason.forEach((reason, n) -> b.append(String.format("  rejected %-18s %,d%n", reason, n)));
     skipped.forEach((kind, n) -> b.append(String.format("  skipped  %-18s %,d%n", kind, n)));
     if (rejectFile != null) {

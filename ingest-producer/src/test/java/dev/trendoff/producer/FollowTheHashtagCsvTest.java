@@ -96,4 +96,18 @@ class FollowTheHashtagCsvTest {
         "1,2016-04-16,12:44,N,nick,bio,text,,,,,US,,p,1,1,1,en,u");
     assertThat(r.tweet().getUserScreenName()).isEqualTo("nick");
   }
+
+  @Test
+  void theParserTravelsToSparkExecutors() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(FollowTheHashtagCsv.fromHeader(String.join(",", FollowTheHashtagCsv.STANDARD_HEADER)));
+    }
+    FollowTheHashtagCsv copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (FollowTheHashtagCsv) in.readObject();
+    }
+    assertThat(copy.parse("1,2016-04-16,12:44,N,nick,bio,text,,,,,US,,p,1,1,1,en,u").tweet().getUserScreenName())
+        .isEqualTo("nick");
+  }
 }

@@ -131,6 +131,31 @@ class JsonlFormatTest {
   }
 
   @Test
+  void aTruncatedGzipFileIsAnIoErrorAfterTheGoodLines(@TempDir Path dir) throws IOException {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(buf)) {
+      for (int i = 0; i < 2000; i++) {
+        out.write(Files.readAllBytes(Fixtures.path("statuses.jsonl")));
+      }
+    }
+    byte[] all = buf.toByteArray();
+    Path cut = dir.resolve("cut.jsonl.gz");
+    Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+    RecordSource source = Sources.jsonl(cut.toString(), MAX_LINE);
+    int read = 0;
+    try {
+      while (source.next() != null) {
+        read++;
+      }
+      org.assertj.core.api.Assertions.fail("a cut gzip file must not end quietly");
+    } catch (IOException e) {
+      assertThat(read).isGreaterThan(100);
+    } finally {
+      source.close();
+    }
+  }
+
+  @Test
   void idStrAndNoticesAndNonObjects() {
     StatusJson f = StatusJson.jsonl();
     assertThat(f.parse("{\"limit\":{\"track\":42,\"timestamp_ms\":\"1\"}}").rejection().reason())

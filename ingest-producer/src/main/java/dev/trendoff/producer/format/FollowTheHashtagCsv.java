@@ -25,7 +25,9 @@ import dev.trendoff.core.UserError;
  * <p>Build one from the file's header line with {@link #fromHeader}, then {@link #parse(String)}
  * each record (one CSV record, which may hold line breaks inside quotes). Thread-safe.
  */
-public final class FollowTheHashtagCsv {
+public final class FollowTheHashtagCsv implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public static final String TWEET_ID = "Tweet Id";
   public static final String DATE = "Date";

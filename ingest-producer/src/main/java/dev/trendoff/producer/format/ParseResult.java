@@ -5,7 +5,9 @@ import java.util.Objects;
 import dev.trendoff.avro.Tweet;
 
 /** What a format parser makes of one record: a {@link Tweet} or a {@link Rejection}, never both. */
-public final class ParseResult {
+public final class ParseResult implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final Tweet tweet;
   private final Rejection rejection;

@@ -16,7 +16,9 @@ import dev.trendoff.avro.TweetSource;
  * ({@code Sat May 16 23:58:44 UTC 2009}; the published file says {@code PDT}), query, user, text.
  * Decode the file as {@link #CHARSET} and {@link #parse(String)} each line. Thread-safe.
  */
-public final class Sentiment140Csv {
+public final class Sentiment140Csv implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public static final Charset CHARSET = StandardCharsets.ISO_8859_1;
   public static final int WIDTH = 6;

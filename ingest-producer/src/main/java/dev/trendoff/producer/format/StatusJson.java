@@ -21,7 +21,9 @@ import dev.trendoff.avro.TweetSource;
  * {@code text}; a status with {@code retweeted_status} is a retweet. Stream notices ({@code delete},
  * {@code limit}, ...) are not statuses and are rejected as such.
  */
-public final class StatusJson {
+public final class StatusJson implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** {@code Wed Oct 10 20:19:24 +0000 2018} */
   public static final DateTimeFormatter CREATED_AT =
