@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./trendoff speed-layer}. */
 @Command(name = "speed-layer", mixinStandardHelpOptions = true,
-    description = {"Run the speed layer until stopped: tweets from Kafka (consumer group trendoff.kafka.speed-group)",
-        "into the speed view, one micro-batch every batch interval, offsets committed after each write.",
+    description = {"Run the speed layer until stopped: each batch interval, the new tweets of the Kafka topic "
+        + "(consumer group trendoff.kafka.speed-group) into the speed view, then commit their offsets.",
         "SIGTERM or Ctrl-C: finish the running batch, commit, exit 0."})
 public final class SpeedLayerCommand implements Callable<Integer> {
 

@@ -29,6 +29,7 @@ public final class SpeedViewWriter implements MicroBatchWriter {
   private final String consistency;
   private final int maxRowsPerBatch;
   private final int maxInFlight;
+  private final String contactPoints;
 
   public SpeedViewWriter(SparkConf conf, Settings settings, SpeedSettings speed) {
     this.connector = CassandraConnector.apply(conf);
@@ -36,6 +37,8 @@ public final class SpeedViewWriter implements MicroBatchWriter {
     this.consistency = settings.cassandra().writeConsistency();
     this.maxRowsPerBatch = speed.maxRowsPerBatch();
     this.maxInFlight = speed.maxInFlight();
+    this.contactPoints = settings.cassandra().contactPoints().stream().map(a -> a.getHostString() + ":" + a.getPort())
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   /**
@@ -46,11 +49,25 @@ public final class SpeedViewWriter implements MicroBatchWriter {
   public void warmUp() {
     try {
       connector.jWithSessionDo(session -> new SpeedViewWrites(session, keyspace, consistency, maxRowsPerBatch, maxInFlight));
-    } catch (RuntimeException e) {
-      throw new UserError("the speed layer cannot write " + keyspace + "." + Tables.SPEED_VIEW + " in Cassandra at "
-          + connector.conf().contactInfo() + " (" + e.getMessage() + "); is it up (`./trendoff stack up`) and the schema"
-          + " applied (`./trendoff schema`)?", e);
+    } catch (Exception e) { // the connector throws IOException undeclared
+      String why = e instanceof java.io.IOException ? "cannot reach Cassandra at " + hosts()
+          + "; is it running? `./trendoff stack up` starts a local one"
+          : "cannot prepare writes to " + keyspace + "." + Tables.SPEED_VIEW + " in Cassandra at " + hosts()
+              + " (" + firstLine(e.getMessage()) + "); `./trendoff schema` creates it";
+      throw new UserError(why, e);
     }
+  }
+
+  private String hosts() {
+    return contactPoints;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no message";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   @Override
