@@ -29,6 +29,10 @@ final class SparkSubmit {
 
   static final String JOBS_JAR = "jobs-assembly/target/trendoff-jobs.jar";
 
+  /** Settings never put on a command line: passwords, and Kafka client properties (sasl.jaas.config, keystores). */
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile("(?i)password|secret|token|jaas|trendoff\\.kafka\\.client\\.");
+
   private SparkSubmit() {}
 
   /** The command line, or a UserError saying what is missing. */
@@ -114,6 +118,10 @@ final class SparkSubmit {
     for (String name : new TreeSet<>(sysProps.stringPropertyNames())) {
       if (!name.startsWith("trendoff.")) {
         continue;
+      }
+      if (SECRET.matcher(name).find()) {
+        throw UserError.usage("-D" + name + " looks like a secret and would show on spark-submit's command line "
+            + "(visible to every user of the host): set it in trendoff.conf or the TRENDOFF_* environment instead");
       }
       String value = sysProps.getProperty(name);
       if (value.chars().anyMatch(Character::isWhitespace) || name.chars().anyMatch(Character::isWhitespace)) {

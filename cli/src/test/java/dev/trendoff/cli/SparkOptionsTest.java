@@ -109,6 +109,10 @@ class SparkOptionsTest {
     props.setProperty("trendoff.home", home.toString());
     assertThatThrownBy(() -> SparkSubmit.jobsJar(Map.of(), props))
         .isInstanceOf(UserError.class).hasMessageContaining("mvn -B -q -pl jobs-assembly");
+    Properties secret = new Properties();
+    secret.setProperty("trendoff.cassandra.password", "pw");
+    assertThatThrownBy(() -> SparkSubmit.driverJavaOptions(secret))
+        .isInstanceOf(UserError.class).hasMessageContaining("secret").hasMessageNotContaining("pw");
     props.setProperty("trendoff.x", "a b");
     assertThatThrownBy(() -> SparkSubmit.driverJavaOptions(props))
         .isInstanceOf(UserError.class).hasMessageContaining("trendoff.conf");
