@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         StopwordsCommand.class,
         SchemaCommand.class,
+        dev.trendoff.localstack.StackCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })

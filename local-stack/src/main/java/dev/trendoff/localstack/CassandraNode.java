@@ -1,0 +1,236 @@
+package dev.trendoff.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Cassandra 5.0 as a child JVM: its YAML (written by code, 5.0 unit style), its logback
+ * configuration, its JVM command line (Java 11/17 module flags) and its AppCDS class archive.
+ */
+final class CassandraNode {
+
+  static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
+
+  /** Module flags Cassandra 5.0 needs on Java 11+ (its conf/jvm17-server.options, JPMS part). */
+  static final List<String> MODULE_FLAGS = List.of(
+      "-Djdk.attach.allowAttachSelf=true",
+      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+      "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
+      "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
+      "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
+      "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
+      "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.base/java.io=ALL-UNNAMED",
+      "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens", "java.base/java.net=ALL-UNNAMED");
+
+  private final StackSettings s;
+
+  CassandraNode(StackSettings s) {
+    this.s = s;
+  }
+
+  ServerProcess process() {
+    return new ServerProcess("cassandra", ServerProcess.marker("cassandra", s.dir()), s.dir().resolve("cassandra.pid"),
+        s.logDir().resolve("cassandra.log"));
+  }
+
+  Path yamlFile() {
+    return s.cassandraDir().resolve("conf").resolve("cassandra.yaml");
+  }
+
+  Path logbackFile() {
+    return s.cassandraDir().resolve("conf").resolve("logback.xml");
+  }
+
+  /** cassandra.yaml for one node on 127.0.0.1, small memtables and caches, data under the stack dir. */
+  static String yaml(StackSettings s) {
+    Path d = s.cassandraDir();
+    String host = StackSettings.HOST;
+    return String.join("\n",
+        "# written by trendoff local-stack; rewritten at every start",
+        "cluster_name: 'trendoff local'",
+        "num_tokens: 1",
+        "initial_token: 0",
+        "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
+        "endpoint_snitch: SimpleSnitch",
+        "seed_provider:",
+        "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
+        "    parameters:",
+        "      - seeds: \"" + host + ":" + s.cassandraStoragePort() + "\"",
+        "listen_address: " + host,
+        "broadcast_address: " + host,
+        "rpc_address: " + host,
+        "storage_port: " + s.cassandraStoragePort(),
+        "start_native_transport: true",
+        "native_transport_port: " + s.cassandraPort(),
+        "data_file_directories:",
+        "  - " + d.resolve("data"),
+        "commitlog_directory: " + d.resolve("commitlog"),
+        "saved_caches_directory: " + d.resolve("saved_caches"),
+        "hints_directory: " + d.resolve("hints"),
+        "cdc_raw_directory: " + d.resolve("cdc_raw"),
+        "commitlog_sync: periodic",
+        "commitlog_sync_period: 10000ms",
+        "commitlog_segment_size: 32MiB",
+        "memtable_heap_space: 128MiB",
+        "memtable_offheap_space: 128MiB",
+        "key_cache_size: 16MiB",
+        "row_cache_size: 0MiB",
+        "counter_cache_size: 0MiB",
+        "prepared_statements_cache_size: 8MiB",
+        "file_cache_size: 32MiB",
+        "concurrent_reads: 8",
+        "concurrent_writes: 8",
+        "concurrent_counter_writes: 4",
+        "concurrent_compactors: 1",
+        "authenticator: AllowAllAuthenticator",
+        "authorizer: AllowAllAuthorizer",
+        "hinted_handoff_enabled: false",
+        "auto_snapshot: false",
+        "disk_failure_policy: stop",
+        "commit_failure_policy: stop",
+        "");
+  }
+
+  /** Writes the YAML and the logback configuration, and creates the directories. */
+  void writeConfig() throws IOException {
+    Files.createDirectories(yamlFile().getParent());
+    Files.createDirectories(s.cassandraDir().resolve("triggers"));
+    Files.createDirectories(s.logDir());
+    Files.writeString(yamlFile(), yaml(s), StandardCharsets.UTF_8);
+    try (InputStream in = CassandraNode.class.getResourceAsStream("cassandra-logback.xml")) {
+      Files.copy(in, logbackFile(), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The JVM options other than the class archive ones. */
+  List<String> jvmOptions() {
+    List<String> o = new ArrayList<>();
+    o.add(process().marker());
+    o.add("-Xms" + s.cassandraHeap());
+    o.add("-Xmx" + s.cassandraHeap());
+    o.add("-Xss256k");
+    o.add("-XX:+UseG1GC");
+    o.add("-XX:+ParallelRefProcEnabled");
+    o.add("-XX:MaxTenuringThreshold=1");
+    o.add("-XX:MaxGCPauseMillis=300");
+    o.add("-XX:MaxDirectMemorySize=256m");
+    o.add("-XX:+IgnoreUnrecognizedVMOptions");
+    o.add("-XX:-OmitStackTraceInFastThrow");
+    o.add("-XX:+ExitOnOutOfMemoryError");
+    o.add("-Djava.net.preferIPv4Stack=true");
+    o.add("-Djava.awt.headless=true");
+    o.addAll(MODULE_FLAGS);
+    o.add("-Dio.netty.tryReflectionSetAccessible=true");
+    o.add("-Dio.netty.allocator.useCacheForAllThreads=true");
+    o.add("-Dio.netty.allocator.maxOrder=11");
+    o.add("-Dcassandra-foreground=yes");
+    o.add("-Dcassandra.config=" + yamlFile().toUri());
+    o.add("-Dcassandra.storagedir=" + s.cassandraDir());
+    o.add("-Dcassandra.logdir=" + s.logDir());
+    o.add("-Dcassandra.triggers_dir=" + s.cassandraDir().resolve("triggers"));
+    o.add("-Dlogback.configurationFile=" + logbackFile().toUri());
+    o.add("-Dcassandra.shutdown_announce_in_ms=0");
+    // one node: nothing to gossip with, no ring to wait for
+    o.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
+    o.add("-Dcassandra.ring_delay_ms=0");
+    return o;
+  }
+
+  /** The archive for this Java, classpath and options; its name changes when any of them does. */
+  Path classArchive(JavaRuntimes.Runtime java, List<Path> classpath) {
+    String key = java.home().toAbsolutePath() + "\n" + java.major() + "\n" + RuntimeClasspath.join(classpath)
+        + "\n" + String.join(" ", jvmOptions().subList(1, jvmOptions().size())).replace(s.dir().toString(), "");
+    return s.classArchiveDir().resolve("cassandra-" + sha256(key).substring(0, 16) + ".jsa");
+  }
+
+  Path pendingArchiveNote() {
+    return s.dir().resolve("cassandra.cds-pending");
+  }
+
+  /** The full command; with class archives on, either loads the archive or records one at exit. */
+  List<String> command(JavaRuntimes.Runtime java, List<Path> classpath) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.java().toString());
+    cmd.addAll(jvmOptions());
+    if (s.cassandraClassArchive()) {
+      Path archive = classArchive(java, classpath);
+      if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+        cmd.add("-XX:SharedArchiveFile=" + archive);
+        Files.deleteIfExists(pendingArchiveNote());
+      } else {
+        Files.createDirectories(archive.getParent());
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        cmd.add("-XX:ArchiveClassesAtExit=" + tmp);
+        Files.writeString(pendingArchiveNote(), tmp + "\n" + archive + "\n", StandardCharsets.UTF_8);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(RuntimeClasspath.join(classpath));
+    cmd.add(MAIN_CLASS);
+    return cmd;
+  }
+
+  /**
+   * After the server exited: when it recorded a class archive at exit, move it to its final name
+   * (atomically, so a concurrent start never reads a half-written archive).
+   */
+  void promoteClassArchive() {
+    Path note = pendingArchiveNote();
+    if (!Files.isRegularFile(note) || process().running().isPresent()) {
+      return; // nothing recorded, or the recording server has not exited yet
+    }
+    try {
+      List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
+      Files.deleteIfExists(note);
+      if (lines.size() < 2) {
+        return;
+      }
+      Path tmp = Path.of(lines.get(0).strip());
+      Path archive = Path.of(lines.get(1).strip());
+      if (Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+        Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      // an archive is an optimisation: without one the next start is just slower
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
