@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         StopwordsCommand.class,
         SchemaCommand.class,
         dev.trendoff.localstack.StackCommand.class,
+        dev.trendoff.producer.ProduceCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })

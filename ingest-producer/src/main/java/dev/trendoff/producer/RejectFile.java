@@ -1,0 +1,80 @@
+package dev.trendoff.producer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.trendoff.core.UserError;
+import dev.trendoff.producer.format.Rejection;
+
+/**
+ * Where rejected records go: one JSON object a line, {@code {"reason", "detail", "where", "raw"}}.
+ * The file is created with the first rejection, so a clean run leaves none. Thread-safe.
+ */
+public final class RejectFile implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path path;
+  private BufferedWriter out;
+  private long written;
+
+  public RejectFile(Path path) {
+    this.path = path;
+  }
+
+  /** {@code dir/produce-SOURCE-yyyyMMdd-HHmmss-PID.jsonl} */
+  public static RejectFile in(Path dir, String source) {
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+    return new RejectFile(dir.resolve("produce-" + source + "-" + stamp + "-" + ProcessHandle.current().pid() + ".jsonl"));
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  synchronized long written() {
+    return written;
+  }
+
+  synchronized void write(String where, Rejection r) {
+    try {
+      if (out == null) {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+      }
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("reason", r.reason().code());
+      line.put("detail", r.detail());
+      line.put("where", where);
+      line.put("raw", r.raw());
+      out.write(JSON.writeValueAsString(line));
+      out.write('\n');
+      written++;
+    } catch (IOException e) {
+      throw new UserError("cannot write the reject file " + path + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

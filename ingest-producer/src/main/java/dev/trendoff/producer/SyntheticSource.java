@@ -1,0 +1,47 @@
+package dev.trendoff.producer;
+
+import dev.trendoff.producer.format.ParseResult;
+
+/** The generator as a source: {@code tweets} tweets, then the end. */
+final class SyntheticSource implements RecordSource {
+
+  private final SyntheticTweets tweets;
+  private volatile boolean stopped;
+  private long next;
+
+  SyntheticSource(SyntheticTweets tweets) {
+    this.tweets = tweets;
+  }
+
+  @Override
+  public ParseResult next() {
+    if (stopped || next >= tweets.size()) {
+      return null;
+    }
+    return ParseResult.ok(tweets.tweet(next++));
+  }
+
+  @Override
+  public String position() {
+    return "tweet " + (next - 1);
+  }
+
+  @Override
+  public long total() {
+    return tweets.size();
+  }
+
+  @Override
+  public long done() {
+    return next;
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+
+  @Override
+  public void close() {
+  }
+}
