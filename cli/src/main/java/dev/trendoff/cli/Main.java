@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         SchemaCommand.class,
         dev.trendoff.localstack.StackCommand.class,
         dev.trendoff.producer.ProduceCommand.class,
+        dev.trendoff.batch.BatchLayerCommand.class,
+        dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })

@@ -1,0 +1,45 @@
+package dev.trendoff.batch;
+
+import org.apache.spark.api.java.JavaRDD;
+
+import dev.trendoff.core.Settings;
+import dev.trendoff.spark.KafkaStreamJob;
+import dev.trendoff.spark.KafkaTweet;
+import dev.trendoff.spark.MicroBatchWriter;
+import dev.trendoff.spark.StreamSettings;
+
+/**
+ * {@code ./trendoff batch-layer ingest}: every tweet of the topic into the master table, with its
+ * Kafka partition and offset (what the recompute's cut is measured against). The offsets of consumer
+ * group {@code trendoff.kafka.batch-group} are committed only after a micro-batch's rows are written.
+ */
+public final class BatchIngest {
+
+  public static final String APP_NAME = "trendoff-batch-ingest";
+
+  private BatchIngest() {}
+
+  /** The micro-batch writer: master rows stamped with the batch time as {@code ingested_at}. */
+  static MicroBatchWriter writer(String keyspace) {
+    return (JavaRDD<KafkaTweet> tweets, long batchTime) -> MasterTable.save(
+        tweets.map(kt -> MasterRows.fromKafka(kt.tweet(), kt.partition(), kt.offset(), batchTime)), keyspace);
+  }
+
+  public static KafkaStreamJob job(Settings settings) {
+    StreamSettings stream = StreamSettings.from(APP_NAME, settings.kafka().batchGroup(),
+        settings.config().getConfig("trendoff.batch.ingest"));
+    return new KafkaStreamJob(settings, stream, writer(settings.cassandra().keyspace()));
+  }
+
+  /** Runs until SIGTERM/SIGINT, then finishes the batch, commits and returns (exit 0). */
+  public static void main(String[] args) throws InterruptedException {
+    int code = 0;
+    try {
+      job(Settings.load()).runUntilSignalled();
+    } catch (dev.trendoff.core.UserError e) {
+      System.err.println("trendoff: " + e.getMessage());
+      code = e.exitCode();
+    }
+    System.exit(code);
+  }
+}

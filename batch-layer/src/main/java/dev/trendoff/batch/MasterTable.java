@@ -1,0 +1,26 @@
+package dev.trendoff.batch;
+
+import static com.datastax.spark.connector.japi.CassandraJavaUtil.javaFunctions;
+import static com.datastax.spark.connector.japi.CassandraJavaUtil.mapToRow;
+
+import org.apache.spark.api.java.JavaRDD;
+
+import dev.trendoff.core.Tables;
+
+/**
+ * Writes master rows through the Spark Cassandra Connector. An upsert keyed by tweet id, so writing
+ * the same tweets again (a replayed micro-batch, a reloaded file) leaves one row per tweet. Null
+ * fields are left unset rather than written as tombstones.
+ */
+public final class MasterTable {
+
+  private MasterTable() {}
+
+  /** Saves the rows; returns when every row is acknowledged (at the configured write consistency). */
+  public static void save(JavaRDD<MasterRow> rows, String keyspace) {
+    javaFunctions(rows)
+        .writerBuilder(keyspace, Tables.TWEETS, mapToRow(MasterRow.class))
+        .withIgnoreNulls(true)
+        .saveToCassandra();
+  }
+}

@@ -1,0 +1,266 @@
+package dev.trendoff.bench;
+
+import static com.datastax.spark.connector.japi.CassandraJavaUtil.javaFunctions;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.typesafe.config.Config;
+
+import dev.trendoff.avro.TweetCodec;
+import dev.trendoff.batch.BatchIngest;
+import dev.trendoff.batch.MasterRow;
+import dev.trendoff.batch.MasterRows;
+import dev.trendoff.batch.Recompute;
+import dev.trendoff.batch.RecomputeSummary;
+import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.KafkaOffsets;
+import dev.trendoff.core.Schema;
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.Tables;
+import dev.trendoff.core.TrendoffConfig;
+import dev.trendoff.core.UserError;
+import dev.trendoff.producer.SyntheticTweets;
+import dev.trendoff.producer.TweetProducer;
+import dev.trendoff.spark.KafkaStreamJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./trendoff bench batch}: on the local stack, N synthetic tweets in a topic of their own.
+ * (2) The batch ingest (Spark Streaming + connector) from the full topic into an empty master table,
+ * beside a plain loop (a Kafka consumer and prepared async driver inserts, bounded in flight) of the
+ * same records into another empty master table. (1) The recompute over the resulting master table,
+ * beside a plain connector full-table scan (a count of every row) in the same Spark context, before
+ * and after. Topic, group and keyspaces are the benchmark's own and are removed afterwards.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = {"Batch layer: ingest rate beside a plain driver insert loop, recompute time beside a plain",
+        "connector full-table scan, on N synthetic tweets. Needs `./trendoff stack up`."})
+public final class BatchBench implements Callable<Integer> {
+
+  @Option(names = "--tweets", description = "Synthetic tweets (default ${DEFAULT-VALUE}).")
+  long tweets = 1_000_000;
+
+  @Option(names = "--users", description = "Distinct authors (default ${DEFAULT-VALUE}).")
+  int users = 1_000;
+
+  @Option(names = "--in-flight", description = "Async inserts in flight in the plain loop (default ${DEFAULT-VALUE}).")
+  int inFlight = 256;
+
+  @Override
+  public Integer call() throws Exception {
+    if (tweets < 1 || users < 1 || inFlight < 1) {
+      throw UserError.usage("--tweets, --users and --in-flight must be at least 1");
+    }
+    Settings base = Settings.load();
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    Map<String, Object> o = new HashMap<>();
+    o.put("kafka.topic", "bench.batch." + runId);
+    o.put("kafka.dlq-topic", "bench.batch.dlq." + runId);
+    o.put("kafka.batch-group", "bench-batch-" + runId);
+    o.put("cassandra.keyspace", base.cassandra().keyspace() + "_bench_batch");
+    Config config = TrendoffConfig.withOverrides(base.config(), o);
+    Settings s = Settings.from(config);
+    Settings plain = Settings.from(TrendoffConfig.withOverrides(config,
+        Map.of("cassandra.keyspace", base.cassandra().keyspace() + "_bench_batch_plain")));
+
+    try {
+      createTopics(s);
+      Schema.apply(s.cassandra());
+      Schema.apply(plain.cassandra());
+      System.out.printf(Locale.ROOT, "bench batch: %d synthetic tweets of %d users, topic %s (%d partitions), keyspaces %s and %s%n",
+          tweets, users, s.kafka().topic(), s.kafka().partitions(), s.cassandra().keyspace(), plain.cassandra().keyspace());
+      long t0 = System.nanoTime();
+      try (TweetProducer producer = new TweetProducer(s)) {
+        new SyntheticTweets(2016, users, tweets).forEach(producer::send);
+        producer.flush();
+      }
+      System.out.printf(Locale.ROOT, "produced %d tweets in %.1f s%n", tweets, secs(t0));
+
+      double plainSeconds = plainInsertLoop(plain);
+      System.out.printf(Locale.ROOT, "plain loop (consumer + prepared async inserts, %d in flight): %.1f s%n", inFlight, plainSeconds);
+      double ingestSeconds = batchIngest(s);
+      System.out.printf(Locale.ROOT, "batch-layer ingest (Spark Streaming + connector): %.1f s%n", ingestSeconds);
+
+      double scan1;
+      double scan2;
+      RecomputeSummary summary;
+      long rows;
+      try (Recompute recompute = new Recompute(s)) {
+        long t = System.nanoTime();
+        rows = javaFunctions(recompute.sparkContext()).cassandraTable(s.cassandra().keyspace(), Tables.TWEETS).count();
+        scan1 = secs(t);
+        summary = recompute.runOnce();
+        t = System.nanoTime();
+        javaFunctions(recompute.sparkContext()).cassandraTable(s.cassandra().keyspace(), Tables.TWEETS).count();
+        scan2 = secs(t);
+      }
+      if (rows != tweets || summary.tweets() != tweets) {
+        throw new IllegalStateException("expected " + tweets + " tweets, the scan counted " + rows + " and the recompute "
+            + summary.tweets());
+      }
+      System.out.println(summary.line());
+      double scan = (scan1 + scan2) / 2;
+      double ingestRate = tweets / ingestSeconds;
+      double plainRate = tweets / plainSeconds;
+      System.out.println();
+      System.out.printf(Locale.ROOT, "  %-58s %10s %12s%n", "", "seconds", "tweets/s");
+      System.out.printf(Locale.ROOT, "  %-58s %10.1f %12.0f%n", "(1) recompute (scan, tokenize, write, flip, clean up)",
+          summary.seconds(), tweets / summary.seconds());
+      System.out.printf(Locale.ROOT, "  %-58s %10.1f %12.0f%n", "    baseline: connector full-table scan, count (mean of 2)",
+          scan, tweets / scan);
+      System.out.printf(Locale.ROOT, "  %-58s %10s%n", "    recompute / scan (target <= 2.0)",
+          String.format(Locale.ROOT, "%.2f", summary.seconds() / scan));
+      System.out.printf(Locale.ROOT, "  %-58s %10.1f %12.0f%n", "(2) batch-layer ingest from the full topic", ingestSeconds, ingestRate);
+      System.out.printf(Locale.ROOT, "  %-58s %10.1f %12.0f%n", "    baseline: plain consumer + async driver inserts", plainSeconds, plainRate);
+      System.out.printf(Locale.ROOT, "  %-58s %10s%n", "    ingest / plain rate (target >= 0.60)",
+          String.format(Locale.ROOT, "%.2f", ingestRate / plainRate));
+      System.out.printf(Locale.ROOT, "  (scans %.1f s and %.1f s; %d users, %d distinct words, %d view rows)%n",
+          scan1, scan2, summary.users(), summary.distinctWords(), viewRows(s));
+      return 0;
+    } finally {
+      cleanUp(s, plain);
+    }
+  }
+
+  /** The batch ingest in this JVM from offset 0 until it has read the whole topic; Spark's start-up not counted. */
+  private double batchIngest(Settings s) throws InterruptedException {
+    Map<Integer, Long> end;
+    try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
+      end = offsets.endOffsets();
+    }
+    KafkaStreamJob job = BatchIngest.job(s).start();
+    long t = System.nanoTime();
+    try {
+      while (!job.processedOffsets().equals(end)) {
+        Thread.sleep(100);
+      }
+      return secs(t);
+    } finally {
+      job.stopGracefully();
+    }
+  }
+
+  /** A Kafka consumer reading the topic from the start, each record decoded and inserted with a prepared async insert. */
+  private double plainInsertLoop(Settings s) throws Exception {
+    Map<String, Object> p = new HashMap<>(s.kafka().clientProperties());
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    try (CqlSession session = CassandraSessions.open(s.cassandra());
+         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+      PreparedStatement insert = session.prepare("INSERT INTO " + Tables.TWEETS + " (tweet_id, user_key, user_screen_name,"
+          + " user_name, text, created_at, lang, favorite_count, retweet_count, is_retweet, favorited, retweeted,"
+          + " possibly_sensitive, user_followers_count, latitude, longitude, place, source, kafka_partition, kafka_offset,"
+          + " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      List<TopicPartition> parts = consumer.partitionsFor(s.kafka().topic()).stream()
+          .map(i -> new TopicPartition(s.kafka().topic(), i.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      Semaphore permits = new Semaphore(inFlight);
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      long t = System.nanoTime();
+      long now = System.currentTimeMillis();
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          MasterRow row = MasterRows.fromKafka(TweetCodec.shared().decode(r.value()), r.partition(), r.offset(), now);
+          permits.acquire();
+          session.executeAsync(bind(insert.boundStatementBuilder(), row)).whenComplete((rs, e) -> {
+            if (e != null) {
+              failure.compareAndSet(null, e);
+            }
+            permits.release();
+          });
+        }
+        if (failure.get() != null) {
+          throw new IllegalStateException("an insert failed: " + failure.get().getMessage(), failure.get());
+        }
+      }
+      permits.acquire(inFlight);
+      return secs(t);
+    }
+  }
+
+  /** Binds the row's values; nulls are left unset (as the connector's ignoreNulls does), not written as tombstones. */
+  private static com.datastax.oss.driver.api.core.cql.BoundStatement bind(BoundStatementBuilder b, MasterRow r) {
+    b.setLong("tweet_id", r.getTweetId()).setString("user_key", r.getUserKey())
+        .setString("user_screen_name", r.getUserScreenName()).setString("text", r.getText())
+        .setInt("kafka_partition", r.getKafkaPartition()).setLong("kafka_offset", r.getKafkaOffset())
+        .setInstant("ingested_at", r.getIngestedAt().toInstant());
+    if (r.getUserName() != null) b.setString("user_name", r.getUserName());
+    if (r.getCreatedAt() != null) b.setInstant("created_at", r.getCreatedAt().toInstant());
+    if (r.getLang() != null) b.setString("lang", r.getLang());
+    if (r.getFavoriteCount() != null) b.setInt("favorite_count", r.getFavoriteCount());
+    if (r.getRetweetCount() != null) b.setInt("retweet_count", r.getRetweetCount());
+    if (r.getIsRetweet() != null) b.setBoolean("is_retweet", r.getIsRetweet());
+    if (r.getFavorited() != null) b.setBoolean("favorited", r.getFavorited());
+    if (r.getRetweeted() != null) b.setBoolean("retweeted", r.getRetweeted());
+    if (r.getPossiblySensitive() != null) b.setBoolean("possibly_sensitive", r.getPossiblySensitive());
+    if (r.getUserFollowersCount() != null) b.setInt("user_followers_count", r.getUserFollowersCount());
+    if (r.getLatitude() != null) b.setDouble("latitude", r.getLatitude());
+    if (r.getLongitude() != null) b.setDouble("longitude", r.getLongitude());
+    if (r.getPlace() != null) b.setString("place", r.getPlace());
+    if (r.getSource() != null) b.setString("source", r.getSource());
+    return b.build();
+  }
+
+  private static long viewRows(Settings s) {
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      return session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+          "SELECT count(*) FROM " + Tables.BATCH_VIEW).setTimeout(Duration.ofMinutes(5))).one().getLong(0);
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static double secs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static void createTopics(Settings s) {
+    try (Admin admin = Admin.create(s.kafka().clientProperties())) {
+      admin.createTopics(List.of(
+          new NewTopic(s.kafka().topic(), s.kafka().partitions(), s.kafka().replicationFactor()),
+          new NewTopic(s.kafka().dlqTopic(), 1, s.kafka().replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new UserError("cannot create the benchmark topics on Kafka at " + s.kafka().bootstrapServers()
+          + " (is the stack up? `./trendoff stack up`): " + e.getMessage(), e);
+    }
+  }
+
+  private static void cleanUp(Settings s, Settings plain) {
+    try (Admin admin = Admin.create(s.kafka().clientProperties())) {
+      admin.deleteTopics(List.of(s.kafka().topic(), s.kafka().dlqTopic())).all().get(30, TimeUnit.SECONDS);
+      admin.deleteConsumerGroups(List.of(s.kafka().batchGroup())).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("bench batch: could not remove topic " + s.kafka().topic() + ": " + e.getMessage());
+    }
+    try (CqlSession session = CassandraSessions.open(s.cassandra(), false)) {
+      session.execute("DROP KEYSPACE IF EXISTS " + s.cassandra().keyspace());
+      session.execute("DROP KEYSPACE IF EXISTS " + plain.cassandra().keyspace());
+    } catch (RuntimeException e) {
+      System.err.println("bench batch: could not drop the benchmark keyspaces: " + e.getMessage());
+    }
+  }
+}

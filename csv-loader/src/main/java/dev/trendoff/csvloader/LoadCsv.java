@@ -1,0 +1,136 @@
+package dev.trendoff.csvloader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.typesafe.config.Config;
+
+import dev.trendoff.batch.MasterRow;
+import dev.trendoff.batch.MasterRows;
+import dev.trendoff.batch.MasterTable;
+import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.Settings;
+import dev.trendoff.producer.format.ParseResult;
+import dev.trendoff.producer.format.Rejection;
+import dev.trendoff.spark.SparkConfs;
+
+/**
+ * {@code ./trendoff load-csv FILE}: a historical CSV straight into the master table. The driver reads
+ * the file record by record (records may span lines), hands them to Spark in chunks; Spark tasks parse
+ * them with the producer's parser, map them with the batch layer's {@link MasterRows} (no Kafka
+ * partition or offset: these tweets are on the batch side of every cut) and write them through the
+ * connector. Rejected records go to a reject file; a progress line per chunk; a summary at the end.
+ */
+public final class LoadCsv {
+
+  public static final String APP_NAME = "trendoff-load-csv";
+
+  /** What a load did. */
+  public record Summary(Path file, long records, long loaded, long rejected, Path rejectFile, double seconds) {
+    public String line() {
+      return String.format(Locale.ROOT, "load-csv: %s: %d records, %d tweets loaded into the master table, %d rejected%s, %.1f s",
+          file, records, loaded, rejected, rejected == 0 ? "" : " (see " + rejectFile + ")", seconds);
+    }
+  }
+
+  /** One input record on its way through Spark. */
+  record Input(long line, String text) implements Serializable {}
+
+  /** A parsed record: a row, or a rejection. */
+  record Parsed(long line, MasterRow row, Rejection rejection) implements Serializable {}
+
+  private LoadCsv() {}
+
+  public static Summary run(Settings settings, Path file, CsvFormat format, PrintStream progress) throws IOException {
+    Config c = settings.config().getConfig("trendoff.csv-loader");
+    long started = System.nanoTime();
+    long loadedAt = System.currentTimeMillis();
+    Path rejectPath = Path.of(c.getString("reject-dir")).resolve("load-csv-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".tsv");
+    int chunkSize = c.getInt("chunk-records");
+    try (CsvRecords records = new CsvRecords(file, format, (int) c.getBytes("max-line-bytes").longValue(),
+        c.getInt("max-lines-per-record"));
+        RejectFile rejects = new RejectFile(rejectPath)) {
+      CsvFormat.Parser parser = format.parser(records.header());
+      try (CqlSession check = CassandraSessions.open(settings.cassandra())) {
+        // unreachable Cassandra or a missing keyspace: one clear line before Spark starts
+      }
+      String ks = settings.cassandra().keyspace();
+      long read = 0;
+      long loaded = 0;
+      try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(settings, APP_NAME))) {
+        int parallelism = sc.defaultParallelism();
+        List<Input> chunk = new ArrayList<>(chunkSize);
+        CsvRecords.Record r;
+        boolean more = true;
+        while (more) {
+          r = records.next();
+          if (r == null) {
+            more = false;
+          } else {
+            read++;
+            if (r.problem() != null) {
+              rejects.add(r.line(), r.problem());
+            } else {
+              chunk.add(new Input(r.line(), r.text()));
+            }
+          }
+          if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
+            loaded += loadChunk(sc, parallelism, chunk, parser, loadedAt, ks, rejects);
+            chunk = new ArrayList<>(chunkSize);
+            double s = (System.nanoTime() - started) / 1e9;
+            progress.printf(Locale.ROOT, "load-csv: %d records read, %d loaded, %d rejected, %.0f records/s%n",
+                read, loaded, rejects.count(), read / Math.max(s, 1e-3));
+          }
+        }
+      }
+      return new Summary(file, read, loaded, rejects.count(), rejects.count() == 0 ? null : rejects.path(),
+          (System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private static long loadChunk(JavaSparkContext sc, int parallelism, List<Input> chunk, CsvFormat.Parser parser,
+      long loadedAt, String ks, RejectFile rejects) {
+    JavaRDD<Parsed> parsed = sc.parallelize(chunk, parallelism)
+        .map(in -> parse(parser, in, loadedAt))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks);
+      List<Parsed> bad = parsed.filter(p -> p.row() == null).collect();
+      bad.stream().sorted(java.util.Comparator.comparingLong(Parsed::line))
+          .forEach(p -> rejects.add(p.line(), p.rejection()));
+      return chunk.size() - bad.size();
+    } finally {
+      parsed.unpersist(false);
+    }
+  }
+
+  /** One record to a master row or a rejection: what each Spark task does. */
+  static Parsed parse(CsvFormat.Parser parser, Input in, long loadedAt) {
+    ParseResult r = parser.parse(in.text());
+    return r.isTweet() ? new Parsed(in.line(), MasterRows.fromFile(r.tweet(), loadedAt), null)
+        : new Parsed(in.line(), null, r.rejection());
+  }
+
+  static void checkReadable(Path file) {
+    if (!Files.exists(file)) {
+      throw new dev.trendoff.core.UserError("no such file: " + file);
+    }
+    if (!Files.isReadable(file)) {
+      throw new dev.trendoff.core.UserError("cannot read " + file);
+    }
+  }
+}
