@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks, each with its baseline measured in the same run.",
     subcommands = {
         BatchBench.class,
+        SpeedBench.class,
     })
 public final class BenchCommand {
 }

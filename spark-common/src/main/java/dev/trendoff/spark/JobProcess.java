@@ -40,8 +40,10 @@ public final class JobProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Path conf = Files.createTempFile(log.toAbsolutePath().getParent(), name + "-", ".conf");
-      Files.writeString(conf, "trendoff " + config.getConfig("trendoff").root()
-          .render(ConfigRenderOptions.concise().setJson(false)) + "\n", StandardCharsets.UTF_8);
+      // JSON with the root's braces: concise HOCON renders the root object without them, and
+      // "trendoff " + "a{..},b{..}" would parse as a key named "trendoff a"
+      Files.writeString(conf, config.getConfig("trendoff").root().atKey("trendoff").root()
+          .render(ConfigRenderOptions.concise()) + "\n", StandardCharsets.UTF_8);
       conf.toFile().deleteOnExit();
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

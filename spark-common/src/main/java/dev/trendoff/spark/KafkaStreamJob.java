@@ -105,7 +105,12 @@ public final class KafkaStreamJob {
     String dlqTopic = settings.kafka().dlqTopic();
     LongAccumulator dead = deadLetters;
     MicroBatchWriter w = writer;
+    AtomicReference<Throwable> writeFailed = failure;
     input.foreachRDD((rdd, time) -> {
+      if (writeFailed.get() != null) {
+        // a failed batch's offsets must never be covered by a later batch's commit
+        throw new IllegalStateException("an earlier micro-batch failed; not writing nor committing", writeFailed.get());
+      }
       OffsetRange[] ranges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
       long records = 0;
       for (OffsetRange r : ranges) {
@@ -128,7 +133,12 @@ public final class KafkaStreamJob {
           });
           return out.iterator();
         });
-        w.write(decoded, time.milliseconds());
+        try {
+          w.write(decoded, time.milliseconds());
+        } catch (RuntimeException e) {
+          writeFailed.compareAndSet(null, e);
+          throw e;
+        }
         ((CanCommitOffsets) input.inputDStream()).commitAsync(ranges, (o, e) -> {
           if (e != null) {
             LOG.warn("offset commit failed (the next commit covers it): {}", e.toString());
@@ -224,6 +234,17 @@ public final class KafkaStreamJob {
     return done;
   }
 
+  /** After a failure: stops Spark at once, without committing anything more. */
+  private synchronized void stopNow() {
+    if (ssc != null) {
+      LOG.error("{}: a micro-batch failed; stopping without committing its offsets", stream.appName());
+      reporter.shutdownNow();
+      ssc.stop(true, false);
+      offsets.close();
+      ssc = null;
+    }
+  }
+
   /** Records seen so far (tweets and dead letters). */
   public long recordsProcessed() {
     return tweets.get();
@@ -260,7 +281,11 @@ public final class KafkaStreamJob {
     waiter.start();
     signalled.await();
     if (stopped.getCount() == 0) {
-      awaitTermination();
+      try {
+        awaitTermination();
+      } finally {
+        stopNow();
+      }
       return;
     }
     stopGracefully();

@@ -1,0 +1,159 @@
+package dev.trendoff.serving;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.trendoff.core.Tables;
+import dev.trendoff.core.UserKeys;
+
+/**
+ * Reads the serving views for some users and merges them exactly (docs/lambda.md 'The merge'):
+ * the pointer row, each user's batch view partition for the pointer's version, each user's speed rows.
+ * Prepared statements only, asynchronous reads in parallel, no Spark. Thread-safe; one per session.
+ *
+ * <p>Consistency with a recompute publishing at the same time: the pointer is read again after the
+ * views; if it moved (versions only grow, so no A-B-A), the whole read is done again. Within one
+ * pointer the cleanup of a recompute only deletes rows below the cut or of older versions, which this
+ * read does not count, so an answer never mixes two versions.
+ */
+public final class ServingReader {
+
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final CqlSession session;
+  private final ConsistencyLevel consistency;
+  private final Clock clock;
+  private final PreparedStatement pointer;
+  private final PreparedStatement batchWords;
+  private final PreparedStatement batchTotals;
+  private final PreparedStatement speedRows;
+
+  public ServingReader(CqlSession session, String keyspace, String readConsistency) {
+    this(session, keyspace, readConsistency, Clock.systemUTC());
+  }
+
+  public ServingReader(CqlSession session, String keyspace, String readConsistency, Clock clock) {
+    this.session = session;
+    this.consistency = DefaultConsistencyLevel.valueOf(readConsistency.strip().toUpperCase(java.util.Locale.ROOT));
+    this.clock = clock;
+    String ks = keyspace + ".";
+    this.pointer = session.prepare("SELECT version, cut, published_at FROM " + ks + Tables.VIEW_POINTER + " WHERE name = ?");
+    this.batchWords = session.prepare("SELECT word, count FROM " + ks + Tables.BATCH_VIEW + " WHERE user_key = ? AND version = ?");
+    this.batchTotals = session.prepare(
+        "SELECT tweets, tokens FROM " + ks + Tables.BATCH_USER_TOTALS + " WHERE user_key = ? AND version = ?");
+    this.speedRows = session.prepare(
+        "SELECT tweet_id, kafka_partition, kafka_offset, words, tokens FROM " + ks + Tables.SPEED_VIEW + " WHERE user_key = ?");
+  }
+
+  /** Both views merged for each of {@code screenNames} (keyed by {@link UserKeys#of}), in the order given. */
+  public ViewsRead read(List<String> screenNames) {
+    List<String> keys = screenNames.stream().map(UserKeys::of).toList();
+    for (int attempt = 1; ; attempt++) {
+      ViewsRead r = join(readOnce(keys));
+      ViewPointer after = join(readPointer());
+      if (Objects.equals(after.version(), r.view().version()) || attempt == MAX_ATTEMPTS) {
+        return r;
+      }
+    }
+  }
+
+  /** The pointer row alone. */
+  public ViewPointer currentView() {
+    return join(readPointer());
+  }
+
+  private CompletableFuture<ViewsRead> readOnce(List<String> keys) {
+    CompletableFuture<ViewPointer> view = readPointer();
+    List<CompletableFuture<List<SpeedRow>>> speed = new ArrayList<>();
+    for (String k : keys) {
+      speed.add(all(bind(speedRows, k), ServingReader::speedRow));
+    }
+    return view.thenCompose(v -> {
+      List<CompletableFuture<BatchSide>> batch = new ArrayList<>();
+      for (String k : keys) {
+        batch.add(v.exists() ? readBatch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
+      }
+      List<CompletableFuture<?>> every = new ArrayList<>(batch);
+      every.addAll(speed);
+      return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+        List<UserWords> users = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+          users.add(Merge.merge(keys.get(i), v, batch.get(i).join(), speed.get(i).join()));
+        }
+        return new ViewsRead(v, users, clock.instant());
+      });
+    });
+  }
+
+  private CompletableFuture<ViewPointer> readPointer() {
+    return all(bind(pointer, Tables.CURRENT_POINTER), r -> new ViewPointer(
+        r.getLong("version"), r.getMap("cut", Integer.class, Long.class), r.getInstant("published_at")))
+        .thenApply(rows -> rows.isEmpty() || rows.get(0).version() == null ? ViewPointer.NONE : rows.get(0));
+  }
+
+  private CompletableFuture<BatchSide> readBatch(String key, long version) {
+    CompletableFuture<List<Map.Entry<String, Long>>> words =
+        all(bind(batchWords, key, version), r -> Map.entry(r.getString("word"), (long) r.getInt("count")));
+    CompletableFuture<List<long[]>> totals =
+        all(bind(batchTotals, key, version), r -> new long[] {r.getInt("tweets"), r.getLong("tokens")});
+    return words.thenCombine(totals, (w, t) -> {
+      Map<String, Long> m = new HashMap<>(w.size() * 2);
+      w.forEach(e -> m.put(e.getKey(), e.getValue()));
+      long[] tt = t.isEmpty() ? new long[] {0, 0} : t.get(0);
+      return new BatchSide(tt[0], tt[1], m);
+    });
+  }
+
+  private static SpeedRow speedRow(Row r) {
+    return new SpeedRow(r.getLong("tweet_id"),
+        r.isNull("kafka_partition") ? null : r.getInt("kafka_partition"),
+        r.isNull("kafka_offset") ? null : r.getLong("kafka_offset"),
+        r.getMap("words", String.class, Integer.class), r.isNull("tokens") ? 0 : r.getInt("tokens"));
+  }
+
+  private BoundStatement bind(PreparedStatement ps, Object... values) {
+    return ps.bind(values).setConsistencyLevel(consistency);
+  }
+
+  /** Every row of a (paged) result, mapped, asynchronously. */
+  private <T> CompletableFuture<List<T>> all(BoundStatement stmt, Function<Row, T> map) {
+    List<T> out = new ArrayList<>();
+    return session.executeAsync(stmt).thenCompose(rs -> drain(rs, map, out)).toCompletableFuture();
+  }
+
+  private static <T> CompletionStage<List<T>> drain(AsyncResultSet rs, Function<Row, T> map, List<T> out) {
+    for (Row r : rs.currentPage()) {
+      out.add(map.apply(r));
+    }
+    if (rs.hasMorePages()) {
+      return rs.fetchNextPage().thenCompose(next -> drain(next, map, out));
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+}
