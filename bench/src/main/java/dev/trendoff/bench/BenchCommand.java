@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         BatchBench.class,
         SpeedBench.class,
+        ServingBench.class,
     })
 public final class BenchCommand {
 }

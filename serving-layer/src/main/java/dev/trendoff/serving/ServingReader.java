@@ -26,10 +26,13 @@ import dev.trendoff.core.UserKeys;
  * the pointer row, each user's batch view partition for the pointer's version, each user's speed rows.
  * Prepared statements only, asynchronous reads in parallel, no Spark. Thread-safe; one per session.
  *
- * <p>Consistency with a recompute publishing at the same time: the pointer is read again after the
- * views; if it moved (versions only grow, so no A-B-A), the whole read is done again. Within one
- * pointer the cleanup of a recompute only deletes rows below the cut or of older versions, which this
- * read does not count, so an answer never mixes two versions.
+ * <p>Consistency with a recompute publishing at the same time: a version's rows are complete before the
+ * pointer names it, and are deleted only after the pointer has moved past it (versions only grow).
+ * So the reader reads the batch rows of a version it has already seen published (the last one, or the
+ * pointer read first) together with the speed rows, then reads the pointer again: if it still names
+ * that version, the version was current during the whole read and the answer is one consistent merge;
+ * otherwise it reads again with the newer version. The clean-up only deletes speed rows below the
+ * cut, which the merge does not count anyway. One query is thus two round trips once warm.
  */
 public final class ServingReader {
 
@@ -42,6 +45,8 @@ public final class ServingReader {
   private final PreparedStatement batchWords;
   private final PreparedStatement batchTotals;
   private final PreparedStatement speedRows;
+  /** The last pointer seen: published, so its rows are complete. */
+  private volatile ViewPointer lastSeen;
 
   public ServingReader(CqlSession session, String keyspace, String readConsistency) {
     this(session, keyspace, readConsistency, Clock.systemUTC());
@@ -63,40 +68,44 @@ public final class ServingReader {
   /** Both views merged for each of {@code screenNames} (keyed by {@link UserKeys#of}), in the order given. */
   public ViewsRead read(List<String> screenNames) {
     List<String> keys = screenNames.stream().map(UserKeys::of).toList();
+    ViewPointer view = lastSeen;
+    if (view == null) {
+      view = join(readPointer());
+    }
     for (int attempt = 1; ; attempt++) {
-      ViewsRead r = join(readOnce(keys));
-      ViewPointer after = join(readPointer());
-      if (Objects.equals(after.version(), r.view().version()) || attempt == MAX_ATTEMPTS) {
+      ViewsRead r = join(readOnce(keys, view));
+      ViewPointer now = join(readPointer());
+      lastSeen = now;
+      if (Objects.equals(now.version(), view.version()) || attempt == MAX_ATTEMPTS) {
         return r;
       }
+      view = now;
     }
   }
 
   /** The pointer row alone. */
   public ViewPointer currentView() {
-    return join(readPointer());
+    ViewPointer v = join(readPointer());
+    lastSeen = v;
+    return v;
   }
 
-  private CompletableFuture<ViewsRead> readOnce(List<String> keys) {
-    CompletableFuture<ViewPointer> view = readPointer();
+  private CompletableFuture<ViewsRead> readOnce(List<String> keys, ViewPointer v) {
+    List<CompletableFuture<?>> every = new ArrayList<>();
     List<CompletableFuture<List<SpeedRow>>> speed = new ArrayList<>();
+    List<CompletableFuture<BatchSide>> batch = new ArrayList<>();
     for (String k : keys) {
       speed.add(all(bind(speedRows, k), ServingReader::speedRow));
+      batch.add(v.exists() ? readBatch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
     }
-    return view.thenCompose(v -> {
-      List<CompletableFuture<BatchSide>> batch = new ArrayList<>();
-      for (String k : keys) {
-        batch.add(v.exists() ? readBatch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
+    every.addAll(speed);
+    every.addAll(batch);
+    return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+      List<UserWords> users = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        users.add(Merge.merge(keys.get(i), v, batch.get(i).join(), speed.get(i).join()));
       }
-      List<CompletableFuture<?>> every = new ArrayList<>(batch);
-      every.addAll(speed);
-      return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-        List<UserWords> users = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-          users.add(Merge.merge(keys.get(i), v, batch.get(i).join(), speed.get(i).join()));
-        }
-        return new ViewsRead(v, users, clock.instant());
-      });
+      return new ViewsRead(v, users, clock.instant());
     });
   }
 
