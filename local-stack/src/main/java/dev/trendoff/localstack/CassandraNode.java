@@ -73,18 +73,20 @@ final class CassandraNode {
   /** cassandra.yaml for one node on 127.0.0.1, small memtables and caches, data under the stack dir. */
   static String yaml(StackSettings s) {
     Path d = s.cassandraDir();
-    String host = StackSettings.HOST;
+    String host = s.cassandraHost();
     return String.join("\n",
         "# written by trendoff local-stack; rewritten at every start",
         "cluster_name: 'trendoff local'",
         "num_tokens: 1",
-        "initial_token: 0",
+        "initial_token: " + s.cassandraInitialToken(),
+        // a local node joins an empty cluster (the cluster test starts every node before any data)
+        "auto_bootstrap: false",
         "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
         "endpoint_snitch: SimpleSnitch",
         "seed_provider:",
         "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
         "    parameters:",
-        "      - seeds: \"" + host + ":" + s.cassandraStoragePort() + "\"",
+        "      - seeds: \"" + s.cassandraSeedList() + "\"",
         "listen_address: " + host,
         "broadcast_address: " + host,
         "rpc_address: " + host,
