@@ -98,12 +98,12 @@ class MultiNodeClusterIT {
       assertThat(replicationFactor(settings)).isEqualTo("2");
 
       // ---- Spark: master and two workers
-      try (SparkStandalone spark = SparkStandalone.assemble(dir, Path.of(System.getProperty("trendoff.cluster.spark-classpath")))) {
+      try (SparkStandalone spark = SparkStandalone.assemble(dir, Path.of(System.getProperty("cluster-it.spark-classpath")))) {
         spark.startMaster();
         spark.startWorker(2, "1g");
         spark.startWorker(2, "1g");
         spark.awaitWorkers(2, Duration.ofSeconds(90));
-        Trendoff trendoff = new Trendoff(Path.of(System.getProperty("trendoff.cluster.repo")), config, spark.env(),
+        Trendoff trendoff = new Trendoff(Path.of(System.getProperty("cluster-it.repo")), config, spark.env(),
             spark.sparkSubmit(), dir.resolve("runs"));
         List<String> submit = List.of("--master", spark.masterUrl(), "--executor-memory", "512m",
             "--driver-memory", "512m", "--conf", "spark.executor.cores=1");

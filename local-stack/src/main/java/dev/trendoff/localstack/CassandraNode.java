@@ -161,9 +161,14 @@ final class CassandraNode {
     o.add("-Dcassandra.triggers_dir=" + s.cassandraDir().resolve("triggers"));
     o.add("-Dlogback.configurationFile=" + logbackFile().toUri());
     o.add("-Dcassandra.shutdown_announce_in_ms=0");
-    // one node: nothing to gossip with, no ring to wait for
-    o.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
-    o.add("-Dcassandra.ring_delay_ms=0");
+    if (s.cassandraSeeds().isEmpty()) {
+      // one node: nothing to gossip with, no ring to wait for
+      o.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
+      o.add("-Dcassandra.ring_delay_ms=0");
+    } else {
+      // a node joining others: its gossip shadow round waits up to the ring delay for the seeds' answer
+      o.add("-Dcassandra.ring_delay_ms=5000");
+    }
     return o;
   }
 
