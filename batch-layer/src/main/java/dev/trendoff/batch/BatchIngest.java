@@ -39,6 +39,9 @@ public final class BatchIngest {
     } catch (dev.trendoff.core.UserError e) {
       System.err.println("trendoff: " + e.getMessage());
       code = e.exitCode();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(BatchIngest.class).error("batch ingest failed", e);
+      code = 1;
     }
     System.exit(code);
   }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each with its baseline measured in the same run.",
     subcommands = {
+        ProduceBench.class,
         BatchBench.class,
         SpeedBench.class,
         ServingBench.class,

@@ -20,11 +20,11 @@ import picocli.CommandLine.Command;
         SchemaCommand.class,
         dev.trendoff.localstack.StackCommand.class,
         dev.trendoff.producer.ProduceCommand.class,
-        dev.trendoff.batch.BatchLayerCommand.class,
-        dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.speed.SpeedLayerCommand.class,
         dev.trendoff.serving.CompareUsersCommand.class,
         dev.trendoff.serving.StatusCommand.class,
+        dev.trendoff.batch.BatchLayerCommand.class,
+        dev.trendoff.csvloader.LoadCsvCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,
     })

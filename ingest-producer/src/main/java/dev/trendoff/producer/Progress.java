@@ -40,9 +40,12 @@ interface Progress extends AutoCloseable {
         .setInitialMax(source.total())
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(500)
+        .setMaxRenderedLength(110)
         .setConsumer(new ConsoleProgressBarConsumer(err))
         .showSpeed();
-    if (bytes) {
+    if (bytes && source.total() < (10L << 20)) {
+      b.setUnit(" KB", 1L << 10);
+    } else if (bytes) {
       b.setUnit(" MB", 1L << 20);
     } else {
       b.setUnit(" tweets", 1);
@@ -52,7 +55,6 @@ interface Progress extends AutoCloseable {
       @Override
       public void update(RecordSource s, long sent) {
         bar.stepTo(s.done());
-        bar.setExtraMessage(String.format(" %,d sent", sent));
       }
 
       @Override

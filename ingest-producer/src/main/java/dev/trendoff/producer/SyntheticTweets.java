@@ -26,7 +26,7 @@ import dev.trendoff.avro.TweetSource;
  * Believable tweets, the same ones for the same seed: {@code tweets} tweets by {@code users} users.
  *
  * <ul>
- *   <li>Words are real English words (the 6,000 most frequent of spoken English, {@code words-en.txt})
+ *   <li>Words are real English words (about 6,000 of the most frequent of spoken English, {@code words-en.txt})
  *       drawn with a Zipf distribution, so "the" and "you" are everywhere and "pudding" is rare.</li>
  *   <li>Each user has three topics of their own out of {@value #TOPICS}; a topic is 30 less common
  *       words and two hashtags. About half of a user's words come from their topics, so two users

@@ -85,14 +85,18 @@ public final class TweetProducer implements AutoCloseable {
   public void send(Tweet tweet) {
     byte[] key = UserKeys.of(tweet.getUserScreenName().toString()).getBytes(StandardCharsets.UTF_8);
     byte[] value = codec.encode(tweet);
-    producer.send(new ProducerRecord<>(topic, key, value), (meta, e) -> {
-      if (e == null) {
-        sent.increment();
-      } else {
-        failed.increment();
-        onFailure.accept(tweet, e);
-      }
-    });
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value), (meta, e) -> {
+        if (e == null) {
+          sent.increment();
+        } else {
+          failed.increment();
+          onFailure.accept(tweet, e);
+        }
+      });
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new UserError("Kafka stopped taking tweets (topic '" + topic + "'): " + e.getMessage(), e);
+    }
   }
 
   /** Blocks until every tweet sent so far is acknowledged or has failed. */

@@ -79,19 +79,31 @@ public final class LocalStack {
     ServerProcess cp = cassandra.process();
     Optional<ProcessHandle> kRunning = kp.running();
     Optional<ProcessHandle> cRunning = cp.running();
+    // everything that can be checked is checked before anything starts
+    JavaRuntimes.Runtime cassandraJava = null;
+    List<Path> cassandraJars = null;
+    List<Path> kafkaJars = null;
+    if (cRunning.isEmpty()) {
+      cassandraJava = JavaRuntimes.forCassandra(s.cassandraJavaHome(), System.getenv(),
+          Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm"));
+      cassandraJars = RuntimeClasspath.cassandra();
+      requireFree(s.cassandraPort(), "Cassandra (CQL)", "cassandra-port");
+      requireFree(s.cassandraStoragePort(), "Cassandra (storage)", "cassandra-storage-port");
+    }
+    if (kRunning.isEmpty()) {
+      kafkaJars = RuntimeClasspath.kafka();
+      requireFree(s.kafkaPort(), "Kafka", "kafka-port");
+      requireFree(s.kafkaControllerPort(), "Kafka (controller)", "kafka-controller-port");
+    }
+
     List<ServerProcess> startedHere = new ArrayList<>();
     try {
       long cStart = System.nanoTime();
       ProcessHandle ch = cRunning.orElse(null);
       if (ch == null) {
-        JavaRuntimes.Runtime java = JavaRuntimes.forCassandra(s.cassandraJavaHome(), System.getenv(),
-            Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm"));
-        List<Path> jars = RuntimeClasspath.cassandra();
-        requireFree(s.cassandraPort(), "Cassandra (CQL)", "cassandra-port");
-        requireFree(s.cassandraStoragePort(), "Cassandra (storage)", "cassandra-storage-port");
         cassandra.promoteClassArchive();
         cassandra.writeConfig();
-        ch = cp.start(cassandra.command(java, jars), s.dir(), detach);
+        ch = cp.start(cassandra.command(cassandraJava, cassandraJars), s.dir(), detach);
         startedHere.add(cp);
       } else {
         out.printf("cassandra  already running  pid %d  %s%n", ch.pid(), s.cassandraContactPoint());
@@ -100,15 +112,12 @@ public final class LocalStack {
       long kStart = System.nanoTime();
       ProcessHandle kh = kRunning.orElse(null);
       if (kh == null) {
-        List<Path> jars = RuntimeClasspath.kafka();
-        requireFree(s.kafkaPort(), "Kafka", "kafka-port");
-        requireFree(s.kafkaControllerPort(), "Kafka (controller)", "kafka-controller-port");
         kafka.writeConfig();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         if (!kafka.formatted()) {
-          format(kp, java, jars);
+          format(kp, java, kafkaJars);
         }
-        kh = kp.start(kafka.command(java, jars), s.dir(), detach);
+        kh = kp.start(kafka.command(java, kafkaJars), s.dir(), detach);
         startedHere.add(kp);
       } else {
         out.printf("kafka      already running  pid %d  %s%n", kh.pid(), s.kafkaBootstrapServers());
@@ -229,13 +238,13 @@ public final class LocalStack {
     Settings loaded = Settings.from(config);
     if (!loaded.kafka().bootstrapServers().equals(s.kafkaBootstrapServers())) {
       out.printf("note: trendoff.kafka.bootstrap-servers is %s but this stack's Kafka is %s; for the other commands set"
-          + " TRENDOFF_KAFKA_BOOTSTRAP_SERVERS=%s%n", loaded.kafka().bootstrapServers(), s.kafkaBootstrapServers(),
+          + " it to match (TRENDOFF_KAFKA_BOOTSTRAP_SERVERS=%s)%n", loaded.kafka().bootstrapServers(), s.kafkaBootstrapServers(),
           s.kafkaBootstrapServers());
     }
     List<String> points = loaded.cassandra().contactPoints().stream().map(a -> a.getHostString() + ":" + a.getPort()).toList();
     if (!points.equals(List.of(s.cassandraContactPoint()))) {
       out.printf("note: trendoff.cassandra.contact-points is %s but this stack's Cassandra is %s; for the other commands"
-          + " set TRENDOFF_CASSANDRA_CONTACT_POINTS=%s%n", String.join(",", points), s.cassandraContactPoint(),
+          + " set it to match (TRENDOFF_CASSANDRA_CONTACT_POINTS=%s)%n", String.join(",", points), s.cassandraContactPoint(),
           s.cassandraContactPoint());
     }
   }
@@ -339,9 +348,25 @@ public final class LocalStack {
     return String.format("%.1f s", (System.nanoTime() - nanos) / 1e9);
   }
 
+  /**
+   * Disk space used under {@code dir} ({@code du -sk}: Kafka preallocates sparse index files, so
+   * the sum of file sizes would overstate it); the sum of file sizes where du is not available.
+   */
   static long sizeOf(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
+    }
+    try {
+      Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(false)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      if (du.waitFor(10, TimeUnit.SECONDS) && du.exitValue() == 0 && !out.isEmpty()) {
+        return Long.parseLong(out.split("\\s+")[0]) * 1024;
+      }
+    } catch (IOException | NumberFormatException e) {
+      // fall back to the sum of sizes
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(f -> {

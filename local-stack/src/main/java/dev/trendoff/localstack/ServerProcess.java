@@ -102,9 +102,36 @@ final class ServerProcess {
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Process p = pb.start();
       Files.writeString(pidFile, Long.toString(p.pid()) + "\n", StandardCharsets.UTF_8);
+      if (!detach) {
+        watch(p.pid());
+      }
       return p.toHandle();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A server that belongs to this JVM (not detached) must not outlive it, even when this JVM is
+   * killed with SIGKILL and runs no shutdown hook: a small shell in its own session polls both
+   * and stops the server (SIGTERM, SIGKILL 30 s later) once this JVM is gone.
+   */
+  private static void watch(long serverPid) {
+    long self = ProcessHandle.current().pid();
+    String script = "while kill -0 " + self + " 2>/dev/null && kill -0 " + serverPid + " 2>/dev/null; do sleep 2; done; "
+        + "if kill -0 " + serverPid + " 2>/dev/null; then kill -TERM " + serverPid + "; n=0; "
+        + "while [ $n -lt 30 ] && kill -0 " + serverPid + " 2>/dev/null; do sleep 1; n=$((n+1)); done; "
+        + "kill -KILL " + serverPid + " 2>/dev/null; fi";
+    List<String> cmd = new java.util.ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      cmd.add(SETSID.toString());
+    }
+    cmd.addAll(List.of("/bin/sh", "-c", script, "trendoff-stack-watchdog"));
+    try {
+      new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    } catch (IOException e) {
+      // without a watchdog the shutdown hook and close() still stop the server
     }
   }
 

@@ -76,8 +76,10 @@ public final class KafkaLag {
         throw new UserError("Kafka topic " + k.topic() + " does not exist at " + k.bootstrapServers()
             + " (`./trendoff stack up` creates it)", e);
       }
-      throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " ("
-          + e.getCause().getClass().getSimpleName() + "); is it running? `./trendoff stack status`", e);
+      String why = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+          ? "no answer in " + timeout.toSeconds() + " s" : e.getCause().getClass().getSimpleName();
+      throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " (" + why
+          + "); is it running? `./trendoff stack status`", e);
     } catch (TimeoutException e) {
       throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " (no answer in " + timeout.toSeconds()
           + " s); is it running? `./trendoff stack status`", e);

@@ -50,10 +50,18 @@ public final class JobProcess implements AutoCloseable {
       cmd.addAll(moduleFlags());
       cmd.add("-Xmx" + heap);
       cmd.add("-Dtrendoff.config=" + conf.toAbsolutePath());
-      for (String inherited : List.of("trendoff.logdir", "log4j2.configurationFile")) {
-        String v = System.getProperty(inherited);
+      // -Dtrendoff.* of this JVM (trendoff.home from the launcher, ...): Typesafe Config folds system
+      // properties into the reference, so they are in the rendered file and the child must know them too
+      List<String> inherited = new ArrayList<>(List.of("log4j2.configurationFile"));
+      for (String p : System.getProperties().stringPropertyNames()) {
+        if (p.startsWith("trendoff.") && !p.equals("trendoff.config")) {
+          inherited.add(p);
+        }
+      }
+      for (String p : inherited) {
+        String v = System.getProperty(p);
         if (v != null) {
-          cmd.add("-D" + inherited + "=" + v);
+          cmd.add("-D" + p + "=" + v);
         }
       }
       cmd.add("-cp");

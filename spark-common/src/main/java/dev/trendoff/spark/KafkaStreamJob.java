@@ -2,6 +2,7 @@ package dev.trendoff.spark;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -31,6 +33,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.trendoff.avro.TweetDecodeException;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 
@@ -117,25 +120,11 @@ public final class KafkaStreamJob {
         records += r.count();
       }
       if (records > 0) {
-        JavaRDD<KafkaTweet> decoded = rdd.mapPartitions(it -> {
-          KafkaDeadLetters sink = new KafkaDeadLetters(dlqProps, dlqTopic);
-          List<KafkaTweet> out = TweetDecoding.decode(it, new DeadLetterSink() {
-            @Override
-            public void deadLetter(ConsumerRecord<byte[], byte[]> r, dev.trendoff.avro.TweetDecodeException why) {
-              sink.deadLetter(r, why);
-              dead.add(1);
-            }
-
-            @Override
-            public void flush() {
-              sink.flush();
-            }
-          });
-          return out.iterator();
-        });
         try {
+          JavaRDD<KafkaTweet> decoded = rdd.mapPartitions(new DecodePartition(dlqProps, dlqTopic, dead));
           w.write(decoded, time.milliseconds());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+          // SparkException (a failed Spark job) is checked: catch every exception, or a later batch would commit past this one
           writeFailed.compareAndSet(null, e);
           throw e;
         }
@@ -179,6 +168,31 @@ public final class KafkaStreamJob {
     watcher.setDaemon(true);
     watcher.start();
     return this;
+  }
+
+  /**
+   * Decodes one Kafka partition's records on an executor; undecodable ones go to the dead-letter topic,
+   * counted. A static class: a lambda or anonymous class here would capture the (unserializable) job.
+   */
+  private record DecodePartition(Map<String, Object> dlqProps, String dlqTopic, LongAccumulator dead)
+      implements FlatMapFunction<Iterator<ConsumerRecord<byte[], byte[]>>, KafkaTweet> {
+
+    @Override
+    public Iterator<KafkaTweet> call(Iterator<ConsumerRecord<byte[], byte[]>> records) {
+      KafkaDeadLetters sink = new KafkaDeadLetters(dlqProps, dlqTopic);
+      return TweetDecoding.decode(records, new DeadLetterSink() {
+        @Override
+        public void deadLetter(ConsumerRecord<byte[], byte[]> r, TweetDecodeException why) {
+          sink.deadLetter(r, why);
+          dead.add(1);
+        }
+
+        @Override
+        public void flush() {
+          sink.flush();
+        }
+      }).iterator();
+    }
   }
 
   private void report(AtomicLong lastTweets, long everyMillis) {

@@ -16,11 +16,13 @@ public final class SpeedLayer {
 
   private SpeedLayer() {}
 
-  /** The job, not yet started. */
+  /** The job, not yet started (its Cassandra session is already open: a UserError if it cannot be). */
   public static KafkaStreamJob job(Settings settings) {
     SpeedSettings speed = SpeedSettings.from(settings);
     SparkConf conf = SparkConfs.forJob(settings, speed.stream().appName());
-    return new KafkaStreamJob(settings, speed.stream(), new SpeedViewWriter(conf, settings, speed));
+    SpeedViewWriter writer = new SpeedViewWriter(conf, settings, speed);
+    writer.warmUp();
+    return new KafkaStreamJob(settings, speed.stream(), writer);
   }
 
   /** Runs until signalled; the same as {@code ./trendoff speed-layer} (used by child-process tests and benchmarks). */

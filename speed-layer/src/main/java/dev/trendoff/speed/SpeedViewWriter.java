@@ -9,6 +9,8 @@ import org.apache.spark.api.java.function.VoidFunction;
 import com.datastax.spark.connector.cql.CassandraConnector;
 
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.Tables;
+import dev.trendoff.core.UserError;
 import dev.trendoff.spark.KafkaTweet;
 import dev.trendoff.spark.MicroBatchWriter;
 
@@ -34,6 +36,21 @@ public final class SpeedViewWriter implements MicroBatchWriter {
     this.consistency = settings.cassandra().writeConsistency();
     this.maxRowsPerBatch = speed.maxRowsPerBatch();
     this.maxInFlight = speed.maxInFlight();
+  }
+
+  /**
+   * Opens the connector's session and prepares the insert now, on the driver (in local mode the
+   * executors share it), so the first micro-batch does not pay for it; an unreachable Cassandra or a
+   * missing table is a {@link UserError} before the stream starts.
+   */
+  public void warmUp() {
+    try {
+      connector.jWithSessionDo(session -> new SpeedViewWrites(session, keyspace, consistency, maxRowsPerBatch, maxInFlight));
+    } catch (RuntimeException e) {
+      throw new UserError("the speed layer cannot write " + keyspace + "." + Tables.SPEED_VIEW + " in Cassandra at "
+          + connector.conf().contactInfo() + " (" + e.getMessage() + "); is it up (`./trendoff stack up`) and the schema"
+          + " applied (`./trendoff schema`)?", e);
+    }
   }
 
   @Override

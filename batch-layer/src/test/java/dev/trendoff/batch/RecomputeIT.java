@@ -1,0 +1,206 @@
+package dev.trendoff.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+
+import dev.trendoff.avro.Tweet;
+import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.KafkaOffsets;
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.Tables;
+import dev.trendoff.core.UserError;
+import dev.trendoff.core.UserKeys;
+import dev.trendoff.localstack.junit.LocalStackExtension;
+import dev.trendoff.localstack.junit.TestStack;
+import dev.trendoff.producer.SyntheticTweets;
+import dev.trendoff.spark.JobProcess;
+import dev.trendoff.spark.KafkaStreamJob;
+import dev.trendoff.spark.SparkConfs;
+
+/** The recompute against a real Kafka and Cassandra: exact counts, the cut, publishing, clean-up, kill -9. */
+@ExtendWith(LocalStackExtension.class)
+class RecomputeIT {
+
+  static Map<String, Object> own(TestStack stack, Map<String, Object> more) {
+    Map<String, Object> o = new LinkedHashMap<>(BatchIngestIT.own(stack, Map.of()));
+    o.putAll(more);
+    return o;
+  }
+
+  /** Writes tweets as load-csv would (no Kafka position), through the connector. */
+  static void writeFileRows(Settings s, List<Tweet> tweets) {
+    List<MasterRow> rows = new ArrayList<>();
+    tweets.forEach(t -> rows.add(MasterRows.fromFile(t, System.currentTimeMillis())));
+    try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(s, "test-file-rows"))) {
+      MasterTable.save(sc.parallelize(rows, 2), s.cassandra().keyspace());
+    }
+  }
+
+  static void ingestAll(Settings s) throws InterruptedException {
+    Map<Integer, Long> end = Fixtures.endOffsets(s);
+    KafkaStreamJob job = BatchIngest.job(s).start();
+    try {
+      Fixtures.await("the ingest reads the whole topic", Duration.ofSeconds(120), () -> job.processedOffsets().equals(end));
+    } finally {
+      job.stopGracefully();
+    }
+  }
+
+  static void assertVersionEquals(ViewStore store, long version, Fixtures.Recount expected) {
+    Map<String, long[]> totals = store.totals(version);
+    assertThat(totals.keySet()).as("users of version %d", version).isEqualTo(expected.totals.keySet());
+    for (Map.Entry<String, long[]> e : expected.totals.entrySet()) {
+      assertThat(totals.get(e.getKey())).as("tweets and tokens of %s", e.getKey()).containsExactly(e.getValue());
+      assertThat(store.words(e.getKey(), version)).as("words of %s", e.getKey())
+          .isEqualTo(expected.words.getOrDefault(e.getKey(), Map.of()));
+    }
+  }
+
+  @Test
+  void aRecomputeEqualsAPlainRecountUpToItsCutAndCleansUp(TestStack stack) throws Exception {
+    Settings s = stack.settingsWith(own(stack, Map.of()));
+    SyntheticTweets synth = new SyntheticTweets(21, 15, 1700);
+    Fixtures.produce(s, synth.stream().limit(1500).toList());
+    ingestAll(s);
+    List<Tweet> fileTweets = synth.stream().skip(1500).toList();
+    writeFileRows(s, fileTweets);
+    List<Fixtures.Placed> placed = Fixtures.placedTweets(s);
+
+    // the ingest wrote everything but (as after a crash) committed less: the cut is the commit
+    Map<Integer, Long> end = Fixtures.endOffsets(s);
+    Map<Integer, Long> lowered = new TreeMap<>();
+    end.forEach((p, o) -> lowered.put(p, Math.max(0, o - 40)));
+    try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
+      offsets.commit(s.kafka().batchGroup(), lowered);
+    }
+    Fixtures.Recount expected = new Fixtures.Recount();
+    fileTweets.forEach(expected::add);
+    long above = 0;
+    for (Fixtures.Placed p : placed) {
+      if (p.offset() < lowered.get(p.partition())) {
+        expected.add(p.tweet());
+      } else {
+        above++;
+      }
+    }
+
+    RecomputeSummary first;
+    try (Recompute r = new Recompute(s)) {
+      first = r.runOnce();
+    }
+    assertThat(first.published()).isTrue();
+    assertThat(first.cut()).isEqualTo(Cut.of(lowered));
+    assertThat(first.tweets()).isEqualTo(1700 - above);
+    assertThat(first.skippedAboveCut()).isEqualTo(above);
+    assertThat(first.users()).isEqualTo(expected.totals.size());
+
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      ViewStore store = new ViewStore(session, 16);
+      assertThat(store.current()).contains(new ViewStore.Published(first.version(), Cut.of(lowered)));
+      assertVersionEquals(store, first.version(), expected);
+      assertThat(store.state(first.version())).contains(ViewStore.PUBLISHED);
+
+      // speed rows: one the next cut absorbs, one beyond it
+      Fixtures.Placed absorbed = placed.get(placed.size() - 1);
+      String user = UserKeys.of(absorbed.tweet().getUserScreenName());
+      session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.SPEED_VIEW
+          + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)",
+          user, absorbed.tweet().getId(), absorbed.partition(), absorbed.offset(), Map.of("x", 1), 1));
+      session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.SPEED_VIEW
+          + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)",
+          user, 1L, absorbed.partition(), end.get(absorbed.partition()) + 5, Map.of("y", 1), 1));
+
+      // the ingest caught up: the next version counts everything and replaces the first
+      try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
+        offsets.commit(s.kafka().batchGroup(), end);
+      }
+      RecomputeSummary second;
+      try (Recompute r = new Recompute(s)) {
+        second = r.runOnce();
+      }
+      Fixtures.Recount all = new Fixtures.Recount();
+      fileTweets.forEach(all::add);
+      placed.forEach(p -> all.add(p.tweet()));
+      assertThat(second.version()).isGreaterThan(first.version());
+      assertThat(second.tweets()).isEqualTo(1700);
+      assertThat(second.speedRowsDeleted()).isEqualTo(1);
+      assertVersionEquals(store, second.version(), all);
+      assertThat(store.totals(first.version())).as("the older version is removed").isEmpty();
+      assertThat(session.execute("SELECT tweet_id FROM " + Tables.SPEED_VIEW).all())
+          .extracting(r -> r.getLong(0)).containsExactly(1L);
+
+      // a recompute that read the pointer before another one published cannot publish
+      assertThat(store.flip(Optional.of(new ViewStore.Published(first.version(), Cut.of(lowered))),
+          second.version() + 1, Cut.of(end))).isFalse();
+      assertThat(store.flip(Optional.empty(), second.version() + 1, Cut.of(end))).isFalse();
+      assertThat(store.current().map(ViewStore.Published::version)).contains(second.version());
+    }
+  }
+
+  @Test
+  void killNineBeforeTheFlipLeavesThePreviousVersionServedAndTheNextRunPublishes(TestStack stack) throws Exception {
+    Map<String, Object> o = own(stack, Map.of("batch.recompute.lease-ttl", "6s"));
+    Settings s = stack.settingsWith(o);
+    SyntheticTweets synth = new SyntheticTweets(33, 10, 700);
+    writeFileRows(s, synth.stream().limit(500).toList());
+    RecomputeSummary v1;
+    try (Recompute r = new Recompute(s)) {
+      v1 = r.runOnce();
+    }
+    Fixtures.Recount before = new Fixtures.Recount();
+    synth.stream().limit(500).forEach(before::add);
+    writeFileRows(s, synth.stream().skip(500).toList());
+
+    Map<String, Object> paused = new HashMap<>(o);
+    paused.put("batch.recompute.pause-before-flip", "300s");
+    try (CqlSession session = CassandraSessions.open(s.cassandra());
+        JobProcess killed = JobProcess.start("recompute-killed", RecomputeMain.class.getName(), List.of(),
+            stack.configWith(paused), "1g", Path.of("target", "it-logs", "recompute-kill.log"))) {
+      assertThat(killed.awaitLog("pausing", Duration.ofSeconds(180))).as(killed.logTail(40)).isTrue();
+
+      // a second recompute while the first one runs does not start
+      try (Recompute r = new Recompute(s)) {
+        assertThatThrownBy(r::runOnce).isInstanceOf(UserError.class).hasMessageContaining("holds the lease");
+      }
+      killed.kill9();
+
+      ViewStore store = new ViewStore(session, 16);
+      assertThat(store.current().map(ViewStore.Published::version)).contains(v1.version());
+      assertVersionEquals(store, v1.version(), before);
+      long killedVersion = RecomputeLease.holder(session).orElseThrow();
+      assertThat(store.state(killedVersion)).contains(ViewStore.BUILDING);
+      assertThat(store.totals(killedVersion)).as("the killed run had written its rows").isNotEmpty();
+
+      Fixtures.await("the killed run's lease expires", Duration.ofSeconds(30), () -> RecomputeLease.holder(session).isEmpty());
+      RecomputeSummary v3;
+      try (Recompute r = new Recompute(s)) {
+        v3 = r.runOnce();
+      }
+      assertThat(v3.published()).isTrue();
+      assertThat(v3.version()).isGreaterThan(killedVersion);
+      Fixtures.Recount after = new Fixtures.Recount();
+      synth.stream().forEach(after::add);
+      assertVersionEquals(store, v3.version(), after);
+      assertThat(store.totals(v1.version())).isEmpty();
+      assertThat(store.totals(killedVersion)).as("the killed run's partial rows are removed").isEmpty();
+      assertThat(store.words(UserKeys.of(synth.tweet(0).getUserScreenName()), killedVersion)).isEmpty();
+    }
+  }
+}

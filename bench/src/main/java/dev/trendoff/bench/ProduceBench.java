@@ -1,0 +1,181 @@
+package dev.trendoff.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import dev.trendoff.avro.Tweet;
+import dev.trendoff.avro.TweetCodec;
+import dev.trendoff.core.KafkaTopics;
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.UserError;
+import dev.trendoff.core.UserKeys;
+import dev.trendoff.localstack.KafkaTools;
+import dev.trendoff.producer.Pacer;
+import dev.trendoff.producer.ProduceRun;
+import dev.trendoff.producer.ProducerTuning;
+import dev.trendoff.producer.RejectFile;
+import dev.trendoff.producer.RunSummary;
+import dev.trendoff.producer.Sources;
+import dev.trendoff.producer.SyntheticTweets;
+import dev.trendoff.producer.TweetProducer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./trendoff bench produce}: synthetic tweets through trendoff's producer path (generate,
+ * Avro-encode, key by user, send with idempotence and acks=all), and in the same run Kafka's own
+ * {@code ProducerPerformance} (in its own JVM, Kafka 4.1.1 jars) with the same record size (the
+ * average key + value size of the tweets), the same number of partitions and the same producer
+ * settings, each into a fresh topic of the configured broker. Prints both rates and their ratio.
+ */
+@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"trendoff's producer vs Kafka's ProducerPerformance on the configured broker (./trendoff stack up first).",
+        "Each round runs both, one after the other, into fresh topics; the best round of each is compared."})
+public final class ProduceBench implements Callable<Integer> {
+
+  private static final Pattern PERF_SUMMARY =
+      Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
+
+  @Option(names = "--tweets", defaultValue = "1000000", description = "tweets per run (default ${DEFAULT-VALUE})")
+  long tweets;
+
+  @Option(names = "--users", defaultValue = "10000", description = "synthetic users (default ${DEFAULT-VALUE})")
+  int users;
+
+  @Option(names = "--seed", defaultValue = "42", description = "synthetic seed (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--rounds", defaultValue = "2", description = "rounds of both runs (default ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Option(names = "--partitions", description = "partitions of the bench topics (default: trendoff.kafka.partitions)")
+  Integer partitions;
+
+  @Option(names = "--linger", description = "linger.ms for both (default: trendoff.producer.linger)")
+  Long linger;
+
+  @Option(names = "--batch-size", description = "batch.size in bytes for both (default: trendoff.producer.batch-size)")
+  Long batchSize;
+
+  @Option(names = "--compression", description = "compression.type for both (default: trendoff.producer.compression)")
+  String compression;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = Settings.load();
+    ProducerTuning base = ProducerTuning.from(settings);
+    ProducerTuning tuning = base.with(linger != null ? linger : base.lingerMs(),
+        batchSize != null ? batchSize : base.batchSize(), compression != null ? compression : base.compression());
+    int parts = partitions != null ? partitions : settings.kafka().partitions();
+    SyntheticTweets gen = new SyntheticTweets(seed, users, tweets);
+    int recordSize = averageRecordSize(gen);
+    Map<String, Object> producerProps = TweetProducer.producerProperties(settings.kafka().clientProperties(), tuning);
+
+    System.out.printf("bench produce: %,d synthetic tweets (seed %d, %,d users), %d partitions, average record %d bytes%n",
+        tweets, seed, users, parts, recordSize);
+    System.out.printf("  producer settings (both): acks=all, idempotence on, linger.ms=%d, batch.size=%d, compression=%s%n",
+        tuning.lingerMs(), tuning.batchSize(), tuning.compression());
+    double bestOurs = 0;
+    double bestKafka = 0;
+    try (Admin admin = KafkaTopics.admin(settings.kafka())) {
+      for (int round = 1; round <= rounds; round++) {
+        String ourTopic = freshTopic(admin, "bench_trendoff", parts, settings);
+        String kafkaTopic = freshTopic(admin, "bench_kafka", parts, settings);
+        try {
+          double ours = runTrendoff(settings, ourTopic, tuning, gen);
+          System.out.printf("  round %d  trendoff producer      %,10.0f tweets/s%n", round, ours);
+          double theirs = runKafkaTool(kafkaTopic, recordSize, producerProps);
+          System.out.printf("  round %d  Kafka ProducerPerformance %,7.0f records/s%n", round, theirs);
+          bestOurs = Math.max(bestOurs, ours);
+          bestKafka = Math.max(bestKafka, theirs);
+        } finally {
+          admin.deleteTopics(List.of(ourTopic, kafkaTopic)).all().get(30, TimeUnit.SECONDS);
+        }
+      }
+    }
+    double ratio = bestOurs / bestKafka;
+    System.out.printf("trendoff producer:          %,10.0f tweets/s  (best of %d)%n", bestOurs, rounds);
+    System.out.printf("Kafka ProducerPerformance:  %,10.0f records/s (best of %d, %d-byte records)%n", bestKafka, rounds,
+        recordSize);
+    System.out.printf("ratio trendoff / Kafka:     %10.2f  (target >= 0.80: %s)%n", ratio, ratio >= 0.8 ? "met" : "NOT met");
+    return 0;
+  }
+
+  /** Average key + value bytes of the first 100,000 tweets (or all, if fewer). */
+  static int averageRecordSize(SyntheticTweets gen) {
+    long n = Math.min(100_000, gen.size());
+    long bytes = 0;
+    for (long i = 0; i < n; i++) {
+      Tweet t = gen.tweet(i);
+      bytes += TweetCodec.shared().encode(t).length;
+      bytes += UserKeys.of(t.getUserScreenName().toString()).getBytes(StandardCharsets.UTF_8).length;
+    }
+    return (int) Math.round((double) bytes / Math.max(1, n));
+  }
+
+  private double runTrendoff(Settings settings, String topic, ProducerTuning tuning, SyntheticTweets gen)
+      throws IOException {
+    Path rejects = Files.createTempFile("bench-produce-rejects", ".jsonl");
+    try (TweetProducer producer = new TweetProducer(settings.kafka().clientProperties(), topic, tuning)) {
+      RunSummary s = new ProduceRun("synthetic", Sources.synthetic(gen), producer, Pacer.unlimited(),
+          new RejectFile(rejects), Long.MAX_VALUE).run();
+      if (s.sent() != gen.size() || s.failed() > 0) {
+        throw new UserError("trendoff producer sent " + s.sent() + " of " + gen.size() + " (" + s.failed() + " failed)");
+      }
+      return s.tweetsPerSecond();
+    } finally {
+      Files.deleteIfExists(rejects);
+    }
+  }
+
+  private double runKafkaTool(String topic, int recordSize, Map<String, Object> producerProps) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(tweets),
+        "--record-size", String.valueOf(recordSize), "--throughput", "-1", "--producer-props"));
+    producerProps.forEach((k, v) -> args.add(k + "=" + v));
+    ProcessBuilder pb = new ProcessBuilder(KafkaTools.command(KafkaTools.PRODUCER_PERFORMANCE, args));
+    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    Process p = pb.start();
+    String last = null;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (PERF_SUMMARY.matcher(line).find()) {
+          last = line;
+        }
+      }
+    }
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new UserError("Kafka's ProducerPerformance did not finish in 10 minutes");
+    }
+    if (p.exitValue() != 0 || last == null) {
+      throw new UserError("Kafka's ProducerPerformance failed (exit " + p.exitValue() + ")");
+    }
+    Matcher m = PERF_SUMMARY.matcher(last);
+    m.find();
+    if (Long.parseLong(m.group(1)) != tweets) {
+      throw new UserError("Kafka's ProducerPerformance sent " + m.group(1) + " of " + tweets);
+    }
+    return Double.parseDouble(m.group(2));
+  }
+
+  private static String freshTopic(Admin admin, String prefix, int partitions, Settings settings) throws Exception {
+    String name = prefix + "_" + System.currentTimeMillis();
+    admin.createTopics(List.of(new NewTopic(name, partitions, settings.kafka().replicationFactor())))
+        .all().get(30, TimeUnit.SECONDS);
+    return name;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.trendoff.csvloader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+
+import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.Tables;
+import dev.trendoff.core.UserError;
+import dev.trendoff.localstack.junit.LocalStackExtension;
+import dev.trendoff.localstack.junit.TestStack;
+
+/** load-csv against a real Cassandra: good rows in the master table, bad ones in the reject file. */
+@ExtendWith(LocalStackExtension.class)
+class LoadCsvIT {
+
+  @Test
+  void goodRowsAreLoadedAndBadOnesRejected(TestStack stack, @TempDir Path rejects) throws Exception {
+    Settings s = stack.settingsWith(Map.of("cassandra.keyspace", stack.freshName("csv"),
+        "csv-loader.reject-dir", rejects.toString(), "csv-loader.chunk-records", 5));
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    LoadCsv.Summary summary = LoadCsv.run(s, LoadCsvLogicTest.FIXTURE, CsvFormat.FOLLOWTHEHASHTAG,
+        new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+    assertThat(summary.records()).isEqualTo(17);
+    assertThat(summary.loaded()).isEqualTo(12);
+    assertThat(summary.rejected()).isEqualTo(5);
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("records read").contains("17 records read");
+
+    List<String> rejectLines = Files.readAllLines(summary.rejectFile());
+    assertThat(rejectLines.get(0)).startsWith("#");
+    assertThat(rejectLines.subList(1, rejectLines.size())).extracting(l -> l.split("\t")[0])
+        .containsExactly("6", "7", "14", "15", "19");
+    assertThat(rejectLines.get(1)).contains("721318437075685990");
+
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      TreeSet<Long> ids = new TreeSet<>();
+      for (Row r : session.execute("SELECT tweet_id, kafka_partition, kafka_offset, user_key, ingested_at FROM " + Tables.TWEETS)) {
+        ids.add(r.getLong(0));
+        assertThat(r.isNull(1)).as("no Kafka partition for a file row").isTrue();
+        assertThat(r.isNull(2)).isTrue();
+        assertThat(r.getString(3)).isIn("alice", "bob", "carol");
+        assertThat(r.getInstant(4)).isNotNull();
+      }
+      assertThat(ids).hasSize(12).first().isEqualTo(721318437075685376L);
+      assertThat(ids.last()).isEqualTo(721318437075685387L);
+      Row multiLine = session.execute("SELECT user_screen_name, text, retweet_count, favorite_count, latitude, place FROM "
+          + Tables.TWEETS + " WHERE tweet_id = 721318437075685380").one();
+      assertThat(multiLine.getString(0)).isEqualTo("bob");
+      assertThat(multiLine.getString(1)).isEqualTo("Spark and Cassandra at #bigdata meetup number 4 with coffee");
+      assertThat(multiLine.getInt(2)).isEqualTo(7);
+      assertThat(multiLine.getInt(3)).isEqualTo(3);
+      assertThat(multiLine.getDouble(4)).isEqualTo(40.7);
+      assertThat(multiLine.getString(5)).isEqualTo("New York, NY");
+    }
+
+    // loading the same file again leaves one row per tweet
+    LoadCsv.run(s, LoadCsvLogicTest.FIXTURE, CsvFormat.FOLLOWTHEHASHTAG, new PrintStream(new ByteArrayOutputStream()));
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      assertThat(session.execute("SELECT count(*) FROM " + Tables.TWEETS).one().getLong(0)).isEqualTo(12);
+    }
+  }
+
+  @Test
+  void aMissingFileIsOneLine(TestStack stack) {
+    assertThatThrownBy(() -> LoadCsv.run(stack.settings(), Path.of("no-such.csv"), CsvFormat.FOLLOWTHEHASHTAG, System.err))
+        .isInstanceOf(UserError.class).hasMessage("no such file: no-such.csv");
+  }
+}
