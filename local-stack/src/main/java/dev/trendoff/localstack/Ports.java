@@ -17,7 +17,9 @@ public final class Ports {
   /** True when nothing listens on {@code port} of 127.0.0.1 and we could bind it now. */
   public static boolean isFree(int port) {
     try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(false);
+      // as the servers bind (SO_REUSEADDR): connections left in TIME_WAIT by a stopped server do not
+      // make its port look taken, a listening socket still does
+      s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getByName(StackSettings.HOST), port));
     } catch (IOException e) {
       return false;

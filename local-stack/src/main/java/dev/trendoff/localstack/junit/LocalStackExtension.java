@@ -51,6 +51,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
   private static final int ATTEMPTS = 2;
+  private static final java.time.Duration MIN_START_TIMEOUT = java.time.Duration.ofMinutes(5);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -126,7 +127,12 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
       o.put("stack.class-archive-dir", Path.of(System.getProperty("java.io.tmpdir"), "trendoff-cds").toString());
       o.put("kafka.bootstrap-servers", StackSettings.HOST + ":" + ports.get(0));
       o.put("cassandra.contact-points", List.of(StackSettings.HOST + ":" + ports.get(2)));
-      return TrendoffConfig.withOverrides(TrendoffConfig.load(), o);
+      Config loaded = TrendoffConfig.load();
+      // a test JVM shares two cores with other builds: give the servers at least 5 minutes to answer
+      if (loaded.getDuration("trendoff.stack.start-timeout").compareTo(MIN_START_TIMEOUT) < 0) {
+        o.put("stack.start-timeout", MIN_START_TIMEOUT.toSeconds() + "s");
+      }
+      return TrendoffConfig.withOverrides(loaded, o);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.trendoff.localstack.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaTopics;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
+import dev.trendoff.core.UserError;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -115,6 +117,36 @@ class LocalStackExtensionIT {
       assertThat(tables).contains(Tables.TWEETS, Tables.SPEED_VIEW, Tables.BATCH_VIEW, Tables.VIEW_POINTER);
     }
     assertThat(stack.freshName("tweets")).isNotEqualTo(topic);
+  }
+
+  @Test
+  void kafkaTopicsCreatesIdempotentlyWithTheConfiguredPartitionsAndNamesWhatIsMissing(TestStack stack) {
+    String topic = stack.freshName("topics");
+    String dlq = stack.freshName("topics_dlq");
+    Settings s = Settings.from(stack.configWith(Map.of("kafka.topic", topic, "kafka.dlq-topic", dlq, "kafka.partitions", 3)));
+    assertThat(KafkaTopics.missing(s.kafka())).containsExactlyInAnyOrder(topic, dlq);
+    assertThatThrownBy(() -> KafkaTopics.requireExist(s.kafka())).isInstanceOf(UserError.class)
+        .hasMessageContaining(topic).hasMessageContaining("stack up");
+    assertThat(KafkaTopics.ensure(s.kafka())).containsExactlyInAnyOrder(topic, dlq);
+    assertThat(KafkaTopics.ensure(s.kafka())).isEmpty();
+    assertThat(KafkaTopics.partitions(s.kafka())).containsEntry(topic, 3).containsEntry(dlq, 3);
+    KafkaTopics.requireExist(s.kafka());
+  }
+
+  @Test
+  void theBrokerDoesNotCreateTopicsOnItsOwn(TestStack stack) {
+    String typo = stack.freshName("tweetz");
+    Map<String, Object> p = new HashMap<>(stack.settings().kafka().clientProperties());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+      assertThatThrownBy(() -> producer.send(new ProducerRecord<>(typo, "k", new byte[] {1})).get())
+          .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+          .hasMessageContaining("not present in metadata");
+    }
+    Settings s = Settings.from(stack.configWith(Map.of("kafka.topic", typo)));
+    assertThat(KafkaTopics.missing(s.kafka())).contains(typo);
   }
 
   @Test
