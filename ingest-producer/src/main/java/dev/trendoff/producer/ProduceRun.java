@@ -61,6 +61,7 @@ public final class ProduceRun {
   public RunSummary run() {
     long start = System.nanoTime();
     long handed = 0;
+    boolean checkIds = !source.uniqueIds();
     try {
       while (!stopRequested && handed < limit) {
         ParseResult r = source.next();
@@ -72,7 +73,7 @@ public final class ProduceRun {
           reject(source.position(), r.rejection());
         } else {
           Tweet t = r.tweet();
-          if (!seen.add(t.getId())) {
+          if (checkIds && !seen.add(t.getId())) {
             reject(source.position(), new Rejection(RejectReason.DUPLICATE_ID,
                 "tweet id " + t.getId() + " was already sent in this run", String.valueOf(t)));
           } else {

@@ -36,6 +36,11 @@ public interface RecordSource extends AutoCloseable {
     return Map.of();
   }
 
+  /** True when the source cannot repeat a tweet id (the generator), so the run need not check. */
+  default boolean uniqueIds() {
+    return false;
+  }
+
   /** Asks {@link #next()} to return null soon; may be called from any thread. */
   default void stop() {
   }

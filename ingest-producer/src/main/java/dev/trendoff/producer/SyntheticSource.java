@@ -36,6 +36,12 @@ final class SyntheticSource implements RecordSource {
     return next;
   }
 
+  /** Ids grow strictly with the tweet number. */
+  @Override
+  public boolean uniqueIds() {
+    return true;
+  }
+
   @Override
   public void stop() {
     stopped = true;

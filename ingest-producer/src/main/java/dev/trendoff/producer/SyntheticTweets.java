@@ -47,6 +47,7 @@ public final class SyntheticTweets implements Iterable<Tweet> {
   private static final long TWEPOCH = 1288834974657L;
   /** Thursday 14 April 2016, 00:00 UTC: the first tweet of every run. */
   public static final Instant START = Instant.parse("2016-04-14T00:00:00Z");
+  private static final long START_MILLIS = START.toEpochMilli();
   private static final String[] PLACES = {"New York, NY", "Los Angeles, CA", "Chicago, IL", "Houston, TX",
       "Phoenix, AZ", "Philadelphia, PA", "San Antonio, TX", "San Diego, CA", "Dallas, TX", "Austin, TX",
       "Seattle, WA", "Denver, CO", "Boston, MA", "Nashville, TN", "Portland, OR", "Atlanta, GA"};
@@ -54,10 +55,10 @@ public final class SyntheticTweets implements Iterable<Tweet> {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
   private static final String[] WORDS = loadWords();
-  /** Zipf (s = 1) over all words, as a lookup table from a uniform 18-bit number to a rank. */
-  private static final int[] ZIPF_WORDS = zipfTable(WORDS.length, 1.0, 1 << 18);
+  /** Zipf (s = 1) over all words, as a lookup table from a uniform 16-bit number to a rank. */
+  private static final char[] ZIPF_WORDS = zipfTable(WORDS.length, 1.0, 1 << 16);
   /** Zipf (s = 1) over the words of one topic. */
-  private static final int[] ZIPF_TOPIC = zipfTable(TOPIC_WORDS, 1.0, 1 << 12);
+  private static final char[] ZIPF_TOPIC = zipfTable(TOPIC_WORDS, 1.0, 1 << 12);
 
   private final long seed;
   private final int users;
@@ -147,7 +148,7 @@ public final class SyntheticTweets implements Iterable<Tweet> {
     double x = unit(r);
     int user = (int) Math.min(users - 1, (long) (x * x * users));
     r = mix(r);
-    long createdAtMillis = START.toEpochMilli() + i * 20 + Long.remainderUnsigned(r, 20);
+    long createdAtMillis = START_MILLIS + i * 20 + below(r, 20);
     long id = ((createdAtMillis - TWEPOCH) << 22) | ((r >>> 20) & 0x3FFFFF);
 
     StringBuilder text = new StringBuilder(160);
@@ -157,7 +158,7 @@ public final class SyntheticTweets implements Iterable<Tweet> {
       text.append("RT @").append(userNames[otherUser(r >>> 8, user)]).append(": ");
     }
     r = mix(r);
-    int words = 5 + (int) Long.remainderUnsigned(r, 14);
+    int words = 5 + below(r, 14);
     int[] topics = userTopics[user];
     boolean firstWord = true;
     for (int w = 0; w < words; w++) {
@@ -165,9 +166,9 @@ public final class SyntheticTweets implements Iterable<Tweet> {
       String word;
       if ((r & 0xFF) < 140) {
         int topic = topics[(int) ((r >>> 8) & 0xFFFF) % TOPICS_PER_USER];
-        word = topicWords[topic][ZIPF_TOPIC[(int) ((r >>> 24) & (ZIPF_TOPIC.length - 1))]];
+        word = topicWords[topic][ZIPF_TOPIC[(int) (r >>> 24) & (ZIPF_TOPIC.length - 1)]];
       } else {
-        word = WORDS[ZIPF_WORDS[(int) ((r >>> 24) & (ZIPF_WORDS.length - 1))]];
+        word = WORDS[ZIPF_WORDS[(int) (r >>> 24) & (ZIPF_WORDS.length - 1)]];
       }
       if (!firstWord) {
         text.append(' ');
@@ -191,8 +192,8 @@ public final class SyntheticTweets implements Iterable<Tweet> {
       text.append(" https://t.co/");
       long u = mix(r);
       for (int c = 0; c < 10; c++) {
-        text.append(BASE62[(int) Long.remainderUnsigned(u, 62)]);
-        u = Long.divideUnsigned(u, 62) ^ (u << 7);
+        text.append(BASE62[below(u, 62)]);
+        u = (u >>> 6) | (u << 58);
       }
     }
     r = mix(r);
@@ -240,8 +241,13 @@ public final class SyntheticTweets implements Iterable<Tweet> {
     if (users == 1) {
       return notThis;
     }
-    int other = (int) Long.remainderUnsigned(r, users - 1);
+    int other = below(r << 32 | r >>> 32, users - 1);
     return other >= notThis ? other + 1 : other;
+  }
+
+  /** A number in [0, n) from the top 32 bits of {@code r} (multiply-shift, no division). */
+  private static int below(long r, int n) {
+    return (int) (((r >>> 32) * n) >>> 32);
   }
 
   /** 0, 1, 2, ... with a long tail (geometric-like). */
@@ -277,21 +283,21 @@ public final class SyntheticTweets implements Iterable<Tweet> {
   }
 
   /** table[k] = the rank whose cumulative Zipf probability first reaches (k + 0.5) / size. */
-  static int[] zipfTable(int ranks, double s, int size) {
+  static char[] zipfTable(int ranks, double s, int size) {
     double[] cumulative = new double[ranks];
     double sum = 0;
     for (int k = 0; k < ranks; k++) {
       sum += 1.0 / Math.pow(k + 1, s);
       cumulative[k] = sum;
     }
-    int[] table = new int[size];
+    char[] table = new char[size];
     int rank = 0;
     for (int k = 0; k < size; k++) {
       double q = (k + 0.5) / size * sum;
       while (rank < ranks - 1 && cumulative[rank] < q) {
         rank++;
       }
-      table[k] = rank;
+      table[k] = (char) rank;
     }
     return table;
   }
