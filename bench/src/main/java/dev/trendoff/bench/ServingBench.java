@@ -21,8 +21,12 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import dev.trendoff.batch.Recompute;
+import dev.trendoff.batch.RecomputeSummary;
 import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
@@ -32,6 +36,7 @@ import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.Rank;
 import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.UserWords;
+import dev.trendoff.serving.ViewPointer;
 import dev.trendoff.serving.ViewsRead;
 import dev.trendoff.spark.SparkConfs;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -57,6 +62,7 @@ public final class ServingBench implements Callable<Integer> {
   /** Every speed row of phase 2 has an offset at or above this; phases 0 and 1 below. */
   private static final long CUT = 2_000_000_000L;
   private static final int PARTITIONS = 4;
+  private static final String MARKER = "bench-serving-data-set";
 
   @Option(names = "--users", defaultValue = "100000") int users;
   @Option(names = "--tweets", defaultValue = "1000000") int tweets;
@@ -67,11 +73,17 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--keyspace", defaultValue = "trendoff_bench") String keyspace;
   @Option(names = "--seed", defaultValue = "42") long seed;
   @Option(names = "--rebuild", description = "rewrite the data even when the keyspace already holds it") boolean rebuild;
+  @Option(names = "--setup", defaultValue = "recompute", paramLabel = "recompute|direct",
+      description = "how the batch view is built: the real batch recompute (Spark) over a master table of the tweets "
+          + "(default), or written directly with the driver (faster)") String setup;
 
   @Override
   public Integer call() throws Exception {
+    if (!setup.equals("recompute") && !setup.equals("direct")) {
+      throw UserError.usage("--setup is recompute or direct, not " + setup);
+    }
     Settings settings = Settings.from(TrendoffConfig.withOverrides(Settings.load().config(),
-        Map.of("cassandra.keyspace", keyspace)));
+        Map.of("cassandra.keyspace", keyspace, "kafka.batch-group", "trendoff-bench-serving")));
     Settings.Cassandra c = settings.cassandra();
     SyntheticUsers data = new SyntheticUsers(seed, users, tweets, vocabularySize);
     Schema.apply(c);
@@ -80,11 +92,12 @@ public final class ServingBench implements Callable<Integer> {
       System.out.printf("data: %,d users, %,d tweets, %,d tokens (seed %d, vocabulary %,d, Zipf)%n",
           users, totals[0], totals[1], seed, vocabularySize);
       if (rebuild || !alreadyWritten(session, totals)) {
-        write(session, c, data, totals);
+        write(session, settings, data, totals);
       } else {
         System.out.println("set-up: keyspace " + keyspace + " already holds this data set (--rebuild rewrites it)");
       }
 
+      waitForCompactions(session);
       ServingReader reader = new ServingReader(session, keyspace, c.readConsistency());
       Random r = new Random(seed + 7);
       for (int i = 0; i < warmup; i++) {
@@ -116,13 +129,15 @@ public final class ServingBench implements Callable<Integer> {
       double p99 = ms(nanos[(int) Math.ceil(pairs * 0.99) - 1]);
       double max = ms(nanos[pairs - 1]);
       System.out.printf("serving (driver, in-process, after %d warm-up queries): %d pairs, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
-          + "answers checked against a recount: %d wrong%n", warmup, pairs, p50, p99, max, wrong);
+          + "answers checked against a recount: %d wrong (machine load average %.1f on %d cores)%n", warmup, pairs, p50, p99, max,
+          wrong, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
 
       if (scanPairs <= 0) {
         System.out.println("trendOff scan: skipped (--scan-pairs 0)");
         return wrong == 0 ? 0 : 1;
       }
-      double[] scan = scanBaseline(settings, data, r);
+      double[] scan = scanBaseline(settings, data, r, reader.currentView());
       double scanMin = Arrays.stream(scan).min().orElse(Double.NaN);
       double scanMean = Arrays.stream(scan).average().orElse(Double.NaN);
       System.out.printf("trendOff scan (Spark %s, a job per query scanning %s + %s + %s): %d pairs, mean %.0f ms, min %.0f ms%n",
@@ -178,22 +193,54 @@ public final class ServingBench implements Callable<Integer> {
     return new long[] {t, k};
   }
 
-  private boolean alreadyWritten(CqlSession s, long[] totals) {
-    Row v = s.execute(s.prepare("SELECT state, tweets, users, words FROM " + keyspace + "." + Tables.VIEW_VERSIONS
-        + " WHERE version = ?").bind(VERSION)).one();
-    return v != null && "published".equals(v.getString("state")) && v.getLong("tweets") == totals[0]
-        && v.getLong("users") == users && v.getLong("words") == totals[1];
+  /** After a set-up Cassandra flushes and compacts for a while: time the queries after that, not during it. */
+  private void waitForCompactions(CqlSession s) throws InterruptedException {
+    long t0 = System.nanoTime();
+    SimpleStatement q = SimpleStatement.newInstance("SELECT keyspace_name FROM system_views.sstable_tasks");
+    while (System.nanoTime() - t0 < 180e9) {
+      boolean busy = false;
+      for (Row r : s.execute(q)) {
+        busy |= keyspace.equals(r.getString(0));
+      }
+      if (!busy) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    double waited = (System.nanoTime() - t0) / 1e9;
+    if (waited > 1) {
+      System.out.printf("waited %.0f s for Cassandra's compactions of %s to finish%n", waited, keyspace);
+    }
   }
 
-  private void write(CqlSession s, Settings.Cassandra c, SyntheticUsers data, long[] totals) throws InterruptedException {
-    for (String t : new String[] {Tables.VIEW_POINTER, Tables.VIEW_VERSIONS, Tables.BATCH_VIEW, Tables.BATCH_USER_TOTALS, Tables.SPEED_VIEW}) {
-      s.execute("TRUNCATE " + keyspace + "." + t);
+  /** A marker row beside the pointer names the data set last written completely (parameters and set-up). */
+  private long dataSetId(long[] totals) {
+    return java.util.Objects.hash(seed, users, tweets, vocabularySize, totals[0], totals[1], setup);
+  }
+
+  private boolean alreadyWritten(CqlSession s, long[] totals) {
+    Row v = s.execute(s.prepare("SELECT version FROM " + keyspace + "." + Tables.VIEW_POINTER + " WHERE name = ?")
+        .bind(MARKER)).one();
+    Row p = s.execute(s.prepare("SELECT version FROM " + keyspace + "." + Tables.VIEW_POINTER + " WHERE name = ?")
+        .bind(Tables.CURRENT_POINTER)).one();
+    return v != null && p != null && v.getLong(0) == dataSetId(totals);
+  }
+
+  private void write(CqlSession s, Settings settings, SyntheticUsers data, long[] totals) throws Exception {
+    Settings.Cassandra c = settings.cassandra();
+    for (String t : new String[] {Tables.VIEW_POINTER, Tables.VIEW_VERSIONS, Tables.BATCH_VIEW, Tables.BATCH_USER_TOTALS,
+        Tables.SPEED_VIEW, Tables.TWEETS}) {
+      s.execute(SimpleStatement.newInstance("TRUNCATE " + keyspace + "." + t).setTimeout(java.time.Duration.ofSeconds(60)));
     }
     String ks = keyspace + ".";
+    boolean direct = setup.equals("direct");
     PreparedStatement word = s.prepare("INSERT INTO " + ks + Tables.BATCH_VIEW + " (user_key, version, word, count) VALUES (?, ?, ?, ?)");
     PreparedStatement total = s.prepare("INSERT INTO " + ks + Tables.BATCH_USER_TOTALS + " (user_key, version, tweets, tokens) VALUES (?, ?, ?, ?)");
     PreparedStatement speed = s.prepare("INSERT INTO " + ks + Tables.SPEED_VIEW
         + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)");
+    PreparedStatement master = s.prepare("INSERT INTO " + ks + Tables.TWEETS
+        + " (tweet_id, user_key, user_screen_name, text, created_at, lang, kafka_partition, kafka_offset, ingested_at)"
+        + " VALUES (?, ?, ?, ?, ?, 'en', ?, ?, ?)");
     DefaultConsistencyLevel cl = DefaultConsistencyLevel.valueOf(c.writeConsistency());
     Semaphore inFlight = new Semaphore(64);
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -202,8 +249,11 @@ public final class ServingBench implements Callable<Integer> {
     long speedRows = 0;
     long absorbed = 0;
     long t0 = System.nanoTime();
-    System.out.println("set-up: writing the batch view (version " + VERSION + ") and the speed rows with the driver "
-        + "(the batch recompute is not on this branch yet)");
+    Instant now = Instant.now();
+    System.out.println(direct
+        ? "set-up: writing the batch view (version " + VERSION + ") and the speed rows with the driver"
+        : "set-up: writing the master table and the speed rows with the driver; the batch view comes from the real recompute");
+    List<Statement<?>> speedLater = new ArrayList<>();
     for (int i = 0; i < data.users(); i++) {
       String key = SyntheticUsers.key(i);
       int p = Math.floorMod(key.hashCode(), PARTITIONS);
@@ -213,6 +263,10 @@ public final class ServingBench implements Callable<Integer> {
       List<BatchableStatement<?>> speedStmts = new ArrayList<>();
       for (SyntheticUsers.Tweet t : data.tweets(i)) {
         long offset = t.phase() * 1_000_000_000L + offsets[p][t.phase()]++;
+        if (!direct) {
+          send(s, master.bind(t.id(), key, key, String.join(" ", t.words()), now, p, offset, now).setConsistencyLevel(cl),
+              inFlight, failure);
+        }
         if (t.phase() < 2) {
           batchTweets++;
           batchTokens += t.words().size();
@@ -225,7 +279,7 @@ public final class ServingBench implements Callable<Integer> {
           speedStmts.add(speed.bind(key, t.id(), p, offset, t.counts(), t.words().size()));
         }
       }
-      if (batchTweets > 0) {
+      if (direct && batchTweets > 0) {
         List<BatchableStatement<?>> ws = new ArrayList<>();
         batchWords.forEach((w, n) -> ws.add(word.bind(key, VERSION, w, n)));
         batchRows += ws.size();
@@ -234,30 +288,59 @@ public final class ServingBench implements Callable<Integer> {
       }
       if (!speedStmts.isEmpty()) {
         speedRows += speedStmts.size();
-        send(s, BatchStatement.newInstance(BatchType.UNLOGGED, speedStmts).setConsistencyLevel(cl), inFlight, failure);
+        if (direct) {
+          send(s, BatchStatement.newInstance(BatchType.UNLOGGED, speedStmts).setConsistencyLevel(cl), inFlight, failure);
+        } else {
+          // after the recompute: its clean-up would delete the rows below the cut at once
+          speedLater.add(BatchStatement.newInstance(BatchType.UNLOGGED, speedStmts).setConsistencyLevel(cl));
+        }
       }
-      if ((i + 1) % 10_000 == 0) {
-        System.out.printf("  %,d users, %,d batch view rows, %,d speed rows, %.0f s%n", i + 1, batchRows, speedRows,
-            (System.nanoTime() - t0) / 1e9);
+      if ((i + 1) % 20_000 == 0) {
+        System.out.printf("  %,d users written, %.0f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
       }
     }
+    drain(inFlight, failure);
+    Map<Integer, Long> cut = new HashMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      cut.put(p, CUT);
+    }
+    if (direct) {
+      s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_VERSIONS
+          + " (version, state, cut, started_at, finished_at, tweets, users, words) VALUES (?, 'published', ?, ?, ?, ?, ?, ?)")
+          .bind(VERSION, cut, now, now, totals[0], (long) users, totals[1]));
+      s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_POINTER + " (name, version, cut, published_at) VALUES (?, ?, ?, ?)")
+          .bind(Tables.CURRENT_POINTER, VERSION, cut, now));
+    } else {
+      System.out.printf("set-up: master table written (%,d tweets) in %.0f s; batch group %s committed at the cut, recompute ...%n",
+          totals[0], (System.nanoTime() - t0) / 1e9, settings.kafka().batchGroup());
+      try (KafkaOffsets k = new KafkaOffsets(settings.kafka())) {
+        k.commit(settings.kafka().batchGroup(), cut);
+      }
+      try (Recompute recompute = new Recompute(settings)) {
+        RecomputeSummary summary = recompute.runOnce();
+        System.out.println("set-up: " + summary.line());
+        if (!summary.published()) {
+          throw new UserError("bench set-up: the recompute did not publish");
+        }
+      }
+      for (Statement<?> b : speedLater) {
+        send(s, b, inFlight, failure);
+      }
+      drain(inFlight, failure);
+    }
+    s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_POINTER + " (name, version) VALUES (?, ?)")
+        .bind(MARKER, dataSetId(totals)));
+    System.out.printf("set-up: %s, %,d speed rows (%,d of them below the cut) in %.0f s%n",
+        direct ? String.format("%,d batch view rows", batchRows) : "batch view by the recompute",
+        speedRows, absorbed, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static void drain(Semaphore inFlight, AtomicReference<Throwable> failure) throws InterruptedException {
     inFlight.acquire(64);
     inFlight.release(64);
     if (failure.get() != null) {
       throw new UserError("bench set-up failed writing to Cassandra: " + failure.get().getMessage(), failure.get());
     }
-    Map<Integer, Long> cut = new HashMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      cut.put(p, CUT);
-    }
-    Instant now = Instant.now();
-    s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_VERSIONS
-        + " (version, state, cut, started_at, finished_at, tweets, users, words) VALUES (?, 'published', ?, ?, ?, ?, ?, ?)")
-        .bind(VERSION, cut, now, now, totals[0], (long) users, totals[1]));
-    s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_POINTER + " (name, version, cut, published_at) VALUES (?, ?, ?, ?)")
-        .bind(Tables.CURRENT_POINTER, VERSION, cut, now));
-    System.out.printf("set-up: %,d batch view rows, %,d speed rows (%,d of them below the cut) in %.0f s%n", batchRows,
-        speedRows, absorbed, (System.nanoTime() - t0) / 1e9);
   }
 
   private static void send(CqlSession s, Statement<?> st, Semaphore inFlight, AtomicReference<Throwable> failure)
@@ -276,7 +359,7 @@ public final class ServingBench implements Callable<Integer> {
   }
 
   /** trendOff's way: a Spark job per query, scanning whole tables and filtering for the two users. Returns ms per pair. */
-  private double[] scanBaseline(Settings settings, SyntheticUsers data, Random r) {
+  private double[] scanBaseline(Settings settings, SyntheticUsers data, Random r, ViewPointer view) {
     long t0 = System.nanoTime();
     try (JavaSparkContext jsc = new JavaSparkContext(SparkConfs.forJob(settings, "trendoff-bench-serving-scan"))) {
       jsc.setLogLevel("WARN");
@@ -287,7 +370,7 @@ public final class ServingBench implements Callable<Integer> {
         String a = SyntheticUsers.key(p[0]);
         String b = SyntheticUsers.key(p[1]);
         long s0 = System.nanoTime();
-        Map<String, Long> counts = scanCounts(jsc, a, b);
+        Map<String, Long> counts = scanCounts(jsc, a, b, view);
         out[i] = (System.nanoTime() - s0) / 1e6;
         boolean same = counts.equals(flat(a, expected(data, p[0]), b, expected(data, p[1])));
         System.out.printf("  pair %s %s: %.0f ms, %s%n", a, b, out[i], same ? "same answer as the recount" : "DIFFERENT answer");
@@ -307,9 +390,9 @@ public final class ServingBench implements Callable<Integer> {
   }
 
   /** user\tword -> count, plus user\t#tweets, from full scans of the batch view, the totals and the speed view. */
-  private Map<String, Long> scanCounts(JavaSparkContext jsc, String a, String b) {
-    long version = VERSION;
-    long cut = CUT;
+  private Map<String, Long> scanCounts(JavaSparkContext jsc, String a, String b, ViewPointer view) {
+    long version = view.version();
+    HashMap<Integer, Long> cut = new HashMap<>(view.cut());
     Map<String, Long> out = new HashMap<>(javaFunctions(jsc).cassandraTable(keyspace, Tables.BATCH_VIEW)
         .select("user_key", "version", "word", "count")
         .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))
@@ -324,9 +407,9 @@ public final class ServingBench implements Callable<Integer> {
         .mapToPair(row -> new Tuple2<>(row.getString("user_key") + "\t#tweets", (long) row.getInt("tweets")))
         .collectAsMap().forEach((k, v) -> out.merge(k, v, Long::sum));
     javaFunctions(jsc).cassandraTable(keyspace, Tables.SPEED_VIEW)
-        .select("user_key", "kafka_offset", "words")
+        .select("user_key", "kafka_partition", "kafka_offset", "words")
         .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))
-            && row.getLong("kafka_offset") >= cut)
+            && row.getLong("kafka_offset") >= cut.getOrDefault(row.getInt("kafka_partition"), 0L))
         .flatMapToPair(row -> {
           List<Tuple2<String, Long>> l = new ArrayList<>();
           String u = row.getString("user_key");
