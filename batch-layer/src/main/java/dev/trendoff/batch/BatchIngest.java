@@ -20,15 +20,16 @@ public final class BatchIngest {
   private BatchIngest() {}
 
   /** The micro-batch writer: master rows stamped with the batch time as {@code ingested_at}. */
-  static MicroBatchWriter writer(String keyspace) {
+  static MicroBatchWriter writer(String keyspace, int concurrentWrites) {
     return (JavaRDD<KafkaTweet> tweets, long batchTime) -> MasterTable.save(
-        tweets.map(kt -> MasterRows.fromKafka(kt.tweet(), kt.partition(), kt.offset(), batchTime)), keyspace);
+        tweets.map(kt -> MasterRows.fromKafka(kt.tweet(), kt.partition(), kt.offset(), batchTime)), keyspace,
+        concurrentWrites);
   }
 
   public static KafkaStreamJob job(Settings settings) {
     StreamSettings stream = StreamSettings.from(APP_NAME, settings.kafka().batchGroup(),
         settings.config().getConfig("trendoff.batch.ingest"));
-    return new KafkaStreamJob(settings, stream, writer(settings.cassandra().keyspace()));
+    return new KafkaStreamJob(settings, stream, writer(settings.cassandra().keyspace(), MasterTable.concurrentWrites(settings)));
   }
 
   /** Runs until SIGTERM/SIGINT, then finishes the batch, commits and returns (exit 0). */

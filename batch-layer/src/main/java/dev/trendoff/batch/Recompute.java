@@ -97,13 +97,22 @@ public final class Recompute implements AutoCloseable {
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         long v = version;
+        int concurrency = MasterTable.concurrentWrites(settings);
+        long t = System.nanoTime();
         javaFunctions(perUser.map(u -> new ViewTotalsRow(u._1(), v, (int) u._2().tweets(), u._2().tokens())))
-            .writerBuilder(ks, Tables.BATCH_USER_TOTALS, mapToRow(ViewTotalsRow.class)).saveToCassandra();
+            .writerBuilder(ks, Tables.BATCH_USER_TOTALS, mapToRow(ViewTotalsRow.class))
+            .withParallelismLevel(concurrency).saveToCassandra();
+        LOG.info("recompute: version {}: master table scanned, counted, totals written in {} s", version, secs(t));
+        t = System.nanoTime();
         javaFunctions(perUser.flatMap(u -> MasterScan.wordRows(u._1(), v, u._2()).iterator()))
-            .writerBuilder(ks, Tables.BATCH_VIEW, mapToRow(ViewWordRow.class)).saveToCassandra();
+            .writerBuilder(ks, Tables.BATCH_VIEW, mapToRow(ViewWordRow.class))
+            .withParallelismLevel(concurrency).saveToCassandra();
+        LOG.info("recompute: version {}: word counts written in {} s", version, secs(t));
+        t = System.nanoTime();
         long[] figures = perUser.map(u -> new long[] {1, u._2().tweets(), u._2().tokens()})
             .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
         long words = perUser.flatMap(u -> u._2().words().keySet().iterator()).distinct().count();
+        LOG.info("recompute: version {}: figures in {} s", version, secs(t));
         long users = figures[0];
         long tweets = figures[1];
 
@@ -135,6 +144,10 @@ public final class Recompute implements AutoCloseable {
       LOG.info("recompute: version {} written, pausing {} ms before the flip", version, pause.toMillis());
       Thread.sleep(pause.toMillis());
     }
+  }
+
+  private static String secs(long startNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9);
   }
 
   @Override

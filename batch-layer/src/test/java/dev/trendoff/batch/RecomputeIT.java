@@ -49,7 +49,7 @@ class RecomputeIT {
     List<MasterRow> rows = new ArrayList<>();
     tweets.forEach(t -> rows.add(MasterRows.fromFile(t, System.currentTimeMillis())));
     try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(s, "test-file-rows"))) {
-      MasterTable.save(sc.parallelize(rows, 2), s.cassandra().keyspace());
+      MasterTable.save(sc.parallelize(rows, 2), s.cassandra().keyspace(), 32);
     }
   }
 

@@ -9,6 +9,12 @@ import picocli.CommandLine.Command;
 /** {@code ./trendoff}: every command of trendoff, one picocli subcommand each. */
 @Command(name = "trendoff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Compare the words two Twitter users share: Kafka, Spark and Cassandra in a lambda architecture.",
+    footer = {"",
+        "Spark jobs (speed-layer, batch-layer, load-csv) also take Spark's options: --master URL,",
+        "--conf spark.KEY=VALUE, --deploy-mode, --driver-memory, --executor-memory, --executor-cores,",
+        "--total-executor-cores, --num-executors. Without --master (or with local[N]) the job runs in this",
+        "JVM; with spark://..., yarn or k8s://... it goes to spark-submit ($SPARK_HOME or",
+        "$TRENDOFF_SPARK_SUBMIT) with jobs-assembly/target/trendoff-jobs.jar. See docs/cluster.md."},
     subcommands = {
         DemoCommand.class,
         StopwordsCommand.class,
@@ -41,6 +47,12 @@ public final class Main implements Runnable {
   /** Runs one command line and returns its exit code; a {@link UserError} is one line on stderr. */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    try {
+      args = sparkOptionsApplied(args);
+    } catch (UserError e) {
+      cl.getErr().println("trendoff: " + e.getMessage());
+      return e.exitCode();
+    }
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       UserError ue = findUserError(ex);
       if (ue != null) {
@@ -54,6 +66,20 @@ public final class Main implements Runnable {
       return UserError.FAILURE;
     });
     return cl.execute(args);
+  }
+
+  /** A Spark job's Spark options (see {@link SparkOptions}) set for this JVM and taken out of its command line. */
+  private static String[] sparkOptionsApplied(String[] args) {
+    SparkOptions spark = SparkOptions.parse(args);
+    if (!spark.isSparkCommand()) {
+      return args;
+    }
+    if (spark.needsSubmit()) {
+      throw UserError.usage("--master " + spark.master() + " is handed to spark-submit by the launcher: run ./trendoff "
+          + String.join(" ", args));
+    }
+    spark.applyInProcess();
+    return spark.commandLine();
   }
 
   private static UserError findUserError(Throwable t) {

@@ -35,6 +35,13 @@ public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config con
           c.getString("batch-group"), flatten(c.getConfig("client")));
     }
 
+    /** Never prints the values of the extra client properties (sasl.jaas.config holds a password). */
+    @Override
+    public String toString() {
+      return "Kafka[bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", dlqTopic=" + dlqTopic
+          + ", partitions=" + partitions + ", client keys=" + client.keySet() + "]";
+    }
+
     /** Bootstrap servers plus the extra client properties: the base of every Kafka client's properties. */
     public Map<String, Object> clientProperties() {
       Map<String, Object> p = new LinkedHashMap<>(client);

@@ -89,7 +89,7 @@ public final class LoadCsv {
             }
           }
           if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
-            loaded += loadChunk(sc, parallelism, chunk, parser, loadedAt, ks, rejects);
+            loaded += loadChunk(sc, parallelism, chunk, parser, loadedAt, ks, MasterTable.concurrentWrites(settings), rejects);
             chunk = new ArrayList<>(chunkSize);
             double s = (System.nanoTime() - started) / 1e9;
             progress.printf(Locale.ROOT, "load-csv: %d records read, %d loaded, %d rejected, %.0f records/s%n",
@@ -103,12 +103,12 @@ public final class LoadCsv {
   }
 
   private static long loadChunk(JavaSparkContext sc, int parallelism, List<Input> chunk, CsvFormat.Parser parser,
-      long loadedAt, String ks, RejectFile rejects) {
+      long loadedAt, String ks, int concurrentWrites, RejectFile rejects) {
     JavaRDD<Parsed> parsed = sc.parallelize(chunk, parallelism)
         .map(in -> parse(parser, in, loadedAt))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks);
+      MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks, concurrentWrites);
       List<Parsed> bad = parsed.filter(p -> p.row() == null).collect();
       bad.stream().sorted(java.util.Comparator.comparingLong(Parsed::line))
           .forEach(p -> rejects.add(p.line(), p.rejection()));

@@ -73,18 +73,20 @@ final class CassandraNode {
   /** cassandra.yaml for one node on 127.0.0.1, small memtables and caches, data under the stack dir. */
   static String yaml(StackSettings s) {
     Path d = s.cassandraDir();
-    String host = StackSettings.HOST;
+    String host = s.cassandraHost();
     return String.join("\n",
         "# written by trendoff local-stack; rewritten at every start",
         "cluster_name: 'trendoff local'",
         "num_tokens: 1",
-        "initial_token: 0",
+        "initial_token: " + s.cassandraInitialToken(),
+        // a local node joins an empty cluster (the cluster test starts every node before any data)
+        "auto_bootstrap: false",
         "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
         "endpoint_snitch: SimpleSnitch",
         "seed_provider:",
         "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
         "    parameters:",
-        "      - seeds: \"" + host + ":" + s.cassandraStoragePort() + "\"",
+        "      - seeds: \"" + s.cassandraSeedList() + "\"",
         "listen_address: " + host,
         "broadcast_address: " + host,
         "rpc_address: " + host,
@@ -168,9 +170,14 @@ final class CassandraNode {
     o.add("-Dcassandra.triggers_dir=" + s.cassandraDir().resolve("triggers"));
     o.add("-Dlogback.configurationFile=" + logbackFile().toUri());
     o.add("-Dcassandra.shutdown_announce_in_ms=0");
-    // one node: nothing to gossip with, no ring to wait for
-    o.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
-    o.add("-Dcassandra.ring_delay_ms=0");
+    if (s.cassandraSeeds().isEmpty()) {
+      // one node: nothing to gossip with, no ring to wait for
+      o.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
+      o.add("-Dcassandra.ring_delay_ms=0");
+    } else {
+      // a node joining others: its gossip shadow round waits up to the ring delay for the seeds' answer
+      o.add("-Dcassandra.ring_delay_ms=5000");
+    }
     return o;
   }
 

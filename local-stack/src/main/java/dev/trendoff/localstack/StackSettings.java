@@ -12,7 +12,8 @@ import dev.trendoff.core.UserError;
 /** The {@code trendoff.stack} section: where the local stack keeps its data and which ports it binds. */
 public record StackSettings(Path dir, int kafkaPort, int kafkaControllerPort, int cassandraPort,
     int cassandraStoragePort, String cassandraJavaHome, String kafkaHeap, String cassandraHeap,
-    boolean cassandraClassArchive, Path classArchiveDir, Duration startTimeout, Duration stopTimeout) {
+    boolean cassandraClassArchive, Path classArchiveDir, Duration startTimeout, Duration stopTimeout,
+    String cassandraHost, String cassandraSeeds, String cassandraInitialToken) {
 
   /** Every local service binds this address only. */
   public static final String HOST = "127.0.0.1";
@@ -27,7 +28,13 @@ public record StackSettings(Path dir, int kafkaPort, int kafkaControllerPort, in
         port(s, "cassandra-storage-port"), s.getString("cassandra-java-home").strip(),
         s.getString("kafka-heap"), s.getString("cassandra-heap"), s.getBoolean("cassandra-class-archive"),
         archiveDir.isBlank() ? dir.resolve("cds") : Path.of(archiveDir).toAbsolutePath().normalize(),
-        s.getDuration("start-timeout"), s.getDuration("stop-timeout"));
+        s.getDuration("start-timeout"), s.getDuration("stop-timeout"),
+        s.getString("cassandra-host").strip(), s.getString("cassandra-seeds").strip(),
+        s.getString("cassandra-initial-token").strip());
+    if (!settings.cassandraHost().startsWith("127.")) {
+      throw UserError.usage("trendoff.stack.cassandra-host = " + settings.cassandraHost()
+          + ": the local stack binds loopback addresses only (127.x.y.z)");
+    }
     settings.checkDistinctPorts();
     return settings;
   }
@@ -37,7 +44,12 @@ public record StackSettings(Path dir, int kafkaPort, int kafkaControllerPort, in
   }
 
   public String cassandraContactPoint() {
-    return HOST + ":" + cassandraPort;
+    return cassandraHost + ":" + cassandraPort;
+  }
+
+  /** The seeds of this Cassandra node: {@code cassandra-seeds}, or the node itself. */
+  public String cassandraSeedList() {
+    return cassandraSeeds.isEmpty() ? cassandraHost + ":" + cassandraStoragePort : cassandraSeeds;
   }
 
   public Path logDir() {
