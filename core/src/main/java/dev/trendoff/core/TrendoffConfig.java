@@ -36,6 +36,9 @@ public final class TrendoffConfig {
   public static final String ROOT = "trendoff";
   public static final String ENV_PREFIX = "TRENDOFF_";
   /** Environment variables that are not configuration keys. */
+  /** System properties that are not configuration keys: set by the launcher or read by log4j2. */
+  private static final java.util.Set<String> PROPS_NOT_KEYS =
+      java.util.Set.of("trendoff.config", "trendoff.home", "trendoff.logdir");
   private static final java.util.Set<String> ENV_NOT_KEYS =
       java.util.Set.of("TRENDOFF_CONFIG", "TRENDOFF_HOME", "TRENDOFF_JAVA_OPTS", "TRENDOFF_JAVA", "TRENDOFF_SPARK_SUBMIT");
 
@@ -49,7 +52,9 @@ public final class TrendoffConfig {
   /** Loads from explicit sources; used by {@link #load()} and by tests. */
   public static Config load(Path file, Map<String, String> env, Properties sysProps) {
     ConfigFactory.invalidateCaches();
-    Config reference = ConfigFactory.defaultReference().getConfig(ROOT);
+    // the reference.conf files alone: defaultReference() would fold every -D property in, so a
+    // mistyped -Dtrendoff.* key would count as known
+    Config reference = ConfigFactory.defaultReferenceUnresolved().resolve().getConfig(ROOT);
 
     Config fromFile = ConfigFactory.empty();
     if (file != null) {
@@ -70,7 +75,7 @@ public final class TrendoffConfig {
     Config fromProps = ConfigFactory.empty();
     Properties props = new Properties();
     for (String name : sysProps.stringPropertyNames()) {
-      if (name.startsWith(ROOT + ".") && !name.equals(ROOT + ".config")) {
+      if (name.startsWith(ROOT + ".") && !PROPS_NOT_KEYS.contains(name)) {
         props.setProperty(name, sysProps.getProperty(name));
       }
     }

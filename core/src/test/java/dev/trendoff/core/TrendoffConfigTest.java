@@ -81,6 +81,24 @@ class TrendoffConfigTest {
   }
 
   @Test
+  void aMistypedKeyInARealSystemPropertyIsAnError() {
+    System.setProperty("trendoff.kafka.topick", "x");
+    try {
+      assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of(), System.getProperties()))
+          .isInstanceOf(UserError.class).hasMessageContaining("trendoff.kafka.topick");
+    } finally {
+      System.clearProperty("trendoff.kafka.topick");
+    }
+    System.setProperty("trendoff.home", "/somewhere");
+    try {
+      assertThat(Settings.from(TrendoffConfig.load(null, Map.of(), System.getProperties())).kafka().topic())
+          .isEqualTo("tweets");
+    } finally {
+      System.clearProperty("trendoff.home");
+    }
+  }
+
+  @Test
   void freeFormSectionsTakeAnyKey() throws Exception {
     Config c = TrendoffConfig.load(file("trendoff.kafka.client { \"security.protocol\" = SASL_SSL }\n"
         + "trendoff.spark.conf { \"spark.executor.memory\" = 2g }\n"), Map.of(), new Properties());
