@@ -21,10 +21,8 @@ import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
-import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.UserError;
 import dev.trendoff.spark.SparkConfs;
-import scala.Tuple2;
 
 /**
  * {@code ./trendoff batch-layer recompute}: the batch view from scratch. Reads the cut (the committed
@@ -84,15 +82,7 @@ public final class Recompute implements AutoCloseable {
       JavaPairRDD<String, UserCounts> perUser = javaFunctions(sc)
           .cassandraTable(ks, Tables.TWEETS)
           .select("user_key", "text", "kafka_partition", "kafka_offset")
-          .filter(r -> {
-            boolean in = MasterScan.covered(r, c);
-            if (!in) {
-              skipped.add(1);
-            }
-            return in;
-          })
-          .mapToPair(r -> new Tuple2<>(r.getString("user_key"),
-              UserCounts.ofText(r.getString("text"), Tokenizer.standard())))
+          .mapPartitionsToPair(rows -> MasterScan.countPartition(rows, c, skipped))
           .reduceByKey(UserCounts::merge)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {

@@ -38,6 +38,9 @@ public final class RecomputeMain {
           System.out.println(recompute.runOnce().line());
         } catch (UserError e) {
           System.out.println("recompute: skipped this round: " + e.getMessage());
+        } catch (RuntimeException e) {
+          LOG.error("recompute failed; the published version stays, trying again in {} s", every.toSeconds(), e);
+          System.out.println("recompute: failed this round (the published version stays): " + e.getMessage());
         }
       } while (!stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
       LOG.info("recompute loop stopped");

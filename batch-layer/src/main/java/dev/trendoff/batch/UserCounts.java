@@ -35,6 +35,21 @@ public final class UserCounts implements Serializable {
     return new UserCounts(1, tokens, counts);
   }
 
+  /** An empty aggregate: no tweets yet. */
+  public static UserCounts empty() {
+    return new UserCounts(0, 0, Map.of());
+  }
+
+  /** Adds one tweet's words to this aggregate (what {@code merge(ofText(text))} does, without the per-tweet map). */
+  public UserCounts addText(String text, Tokenizer tokenizer) {
+    tweets++;
+    for (String token : tokenizer.tokens(text)) {
+      words.merge(token, 1, Integer::sum);
+      tokens++;
+    }
+    return this;
+  }
+
   /** Adds {@code other} into this one and returns this (the bigger map is kept, the smaller added). */
   public UserCounts merge(UserCounts other) {
     if (other.words.size() > words.size()) {

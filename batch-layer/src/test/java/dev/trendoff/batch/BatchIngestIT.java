@@ -58,7 +58,7 @@ class BatchIngestIT {
 
     Map<Integer, Long> atKill;
     try (JobProcess first = JobProcess.start("ingest-1", BatchIngest.class.getName(), List.of(), config, "1g",
-        logs.resolve("ingest-kill-1.log"))) {
+        logs.resolve("ingest-kill-1-" + System.currentTimeMillis() + ".log"))) {
       Fixtures.await("the first commits", Duration.ofSeconds(120), () -> !first.isAlive()
           || Fixtures.committed(s, group).values().stream().mapToLong(Long::longValue).sum() >= 800);
       assertThat(first.isAlive()).as("ingest alive before the kill:\n" + first.logTail(40)).isTrue();
@@ -80,7 +80,7 @@ class BatchIngestIT {
     }
 
     try (JobProcess second = JobProcess.start("ingest-2", BatchIngest.class.getName(), List.of(), config, "1g",
-        logs.resolve("ingest-kill-2.log"))) {
+        logs.resolve("ingest-kill-2-" + System.currentTimeMillis() + ".log"))) {
       Map<Integer, Long> end = Fixtures.endOffsets(s);
       Fixtures.await("the restarted ingest catches up", Duration.ofSeconds(180),
           () -> !second.isAlive() || Fixtures.committed(s, group).equals(end));

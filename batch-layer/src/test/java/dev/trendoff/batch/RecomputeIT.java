@@ -156,7 +156,7 @@ class RecomputeIT {
 
   @Test
   void killNineBeforeTheFlipLeavesThePreviousVersionServedAndTheNextRunPublishes(TestStack stack) throws Exception {
-    Map<String, Object> o = own(stack, Map.of("batch.recompute.lease-ttl", "6s"));
+    Map<String, Object> o = own(stack, Map.of("batch.recompute.lease-ttl", "12s"));
     Settings s = stack.settingsWith(o);
     SyntheticTweets synth = new SyntheticTweets(33, 10, 700);
     writeFileRows(s, synth.stream().limit(500).toList());
@@ -172,7 +172,7 @@ class RecomputeIT {
     paused.put("batch.recompute.pause-before-flip", "300s");
     try (CqlSession session = CassandraSessions.open(s.cassandra());
         JobProcess killed = JobProcess.start("recompute-killed", RecomputeMain.class.getName(), List.of(),
-            stack.configWith(paused), "1g", Path.of("target", "it-logs", "recompute-kill.log"))) {
+            stack.configWith(paused), "1g", Path.of("target", "it-logs", "recompute-kill-" + System.currentTimeMillis() + ".log"))) {
       assertThat(killed.awaitLog("pausing", Duration.ofSeconds(180))).as(killed.logTail(40)).isTrue();
 
       // a second recompute while the first one runs does not start
@@ -188,7 +188,7 @@ class RecomputeIT {
       assertThat(store.state(killedVersion)).contains(ViewStore.BUILDING);
       assertThat(store.totals(killedVersion)).as("the killed run had written its rows").isNotEmpty();
 
-      Fixtures.await("the killed run's lease expires", Duration.ofSeconds(30), () -> RecomputeLease.holder(session).isEmpty());
+      Fixtures.await("the killed run's lease expires", Duration.ofSeconds(45), () -> RecomputeLease.holder(session).isEmpty());
       RecomputeSummary v3;
       try (Recompute r = new Recompute(s)) {
         v3 = r.runOnce();

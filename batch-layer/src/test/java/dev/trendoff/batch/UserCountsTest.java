@@ -47,6 +47,20 @@ class UserCountsTest {
   }
 
   @Test
+  void addingTextsEqualsMergingPerTweetCounts() {
+    List<String> texts = List.of("Spark streams data https://t.co/x", "data DATA #data", "and the", "kafka's spark");
+    UserCounts added = UserCounts.empty();
+    UserCounts merged = null;
+    for (String t : texts) {
+      added.addText(t, tokenizer);
+      UserCounts one = UserCounts.ofText(t, tokenizer);
+      merged = merged == null ? one : merged.merge(one);
+    }
+    assertThat(added).isEqualTo(merged);
+    assertThat(added.tweets()).isEqualTo(4);
+  }
+
+  @Test
   void wordRowsHoldEveryWordOnce() {
     UserCounts u = UserCounts.ofText("alpha beta beta", tokenizer);
     List<ViewWordRow> rows = MasterScan.wordRows("ann", 7L, u);

@@ -21,13 +21,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.typesafe.config.Config;
 
 import dev.trendoff.avro.TweetCodec;
 import dev.trendoff.batch.BatchIngest;
 import dev.trendoff.batch.MasterRow;
+import dev.trendoff.batch.MasterRowStatements;
 import dev.trendoff.batch.MasterRows;
 import dev.trendoff.batch.Recompute;
 import dev.trendoff.batch.RecomputeSummary;
@@ -84,6 +84,7 @@ public final class BatchBench implements Callable<Integer> {
         Map.of("cassandra.keyspace", base.cassandra().keyspace() + "_bench_batch_plain")));
 
     try {
+      dropKeyspaces(s, plain);
       createTopics(s);
       Schema.apply(s.cassandra());
       Schema.apply(plain.cassandra());
@@ -97,7 +98,7 @@ public final class BatchBench implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "produced %d tweets in %.1f s%n", tweets, secs(t0));
 
       double plainSeconds = plainInsertLoop(plain);
-      System.out.printf(Locale.ROOT, "plain loop (consumer + prepared async inserts, %d in flight): %.1f s%n", inFlight, plainSeconds);
+      System.out.printf(Locale.ROOT, "plain loop (consumer + the same prepared async inserts, %d in flight): %.1f s%n", inFlight, plainSeconds);
       double ingestSeconds = batchIngest(s);
       System.out.printf(Locale.ROOT, "batch-layer ingest (Spark Streaming + connector): %.1f s%n", ingestSeconds);
 
@@ -169,10 +170,7 @@ public final class BatchBench implements Callable<Integer> {
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     try (CqlSession session = CassandraSessions.open(s.cassandra());
          KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-      PreparedStatement insert = session.prepare("INSERT INTO " + Tables.TWEETS + " (tweet_id, user_key, user_screen_name,"
-          + " user_name, text, created_at, lang, favorite_count, retweet_count, is_retweet, favorited, retweeted,"
-          + " possibly_sensitive, user_followers_count, latitude, longitude, place, source, kafka_partition, kafka_offset,"
-          + " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      PreparedStatement insert = session.prepare(MasterRowStatements.insert(s.cassandra().keyspace()));
       List<TopicPartition> parts = consumer.partitionsFor(s.kafka().topic()).stream()
           .map(i -> new TopicPartition(s.kafka().topic(), i.partition())).toList();
       consumer.assign(parts);
@@ -186,7 +184,7 @@ public final class BatchBench implements Callable<Integer> {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           MasterRow row = MasterRows.fromKafka(TweetCodec.shared().decode(r.value()), r.partition(), r.offset(), now);
           permits.acquire();
-          session.executeAsync(bind(insert.boundStatementBuilder(), row)).whenComplete((rs, e) -> {
+          session.executeAsync(MasterRowStatements.bind(insert, row)).whenComplete((rs, e) -> {
             if (e != null) {
               failure.compareAndSet(null, e);
             }
@@ -200,29 +198,6 @@ public final class BatchBench implements Callable<Integer> {
       permits.acquire(inFlight);
       return secs(t);
     }
-  }
-
-  /** Binds the row's values; nulls are left unset (as the connector's ignoreNulls does), not written as tombstones. */
-  private static com.datastax.oss.driver.api.core.cql.BoundStatement bind(BoundStatementBuilder b, MasterRow r) {
-    b.setLong("tweet_id", r.getTweetId()).setString("user_key", r.getUserKey())
-        .setString("user_screen_name", r.getUserScreenName()).setString("text", r.getText())
-        .setInt("kafka_partition", r.getKafkaPartition()).setLong("kafka_offset", r.getKafkaOffset())
-        .setInstant("ingested_at", r.getIngestedAt().toInstant());
-    if (r.getUserName() != null) b.setString("user_name", r.getUserName());
-    if (r.getCreatedAt() != null) b.setInstant("created_at", r.getCreatedAt().toInstant());
-    if (r.getLang() != null) b.setString("lang", r.getLang());
-    if (r.getFavoriteCount() != null) b.setInt("favorite_count", r.getFavoriteCount());
-    if (r.getRetweetCount() != null) b.setInt("retweet_count", r.getRetweetCount());
-    if (r.getIsRetweet() != null) b.setBoolean("is_retweet", r.getIsRetweet());
-    if (r.getFavorited() != null) b.setBoolean("favorited", r.getFavorited());
-    if (r.getRetweeted() != null) b.setBoolean("retweeted", r.getRetweeted());
-    if (r.getPossiblySensitive() != null) b.setBoolean("possibly_sensitive", r.getPossiblySensitive());
-    if (r.getUserFollowersCount() != null) b.setInt("user_followers_count", r.getUserFollowersCount());
-    if (r.getLatitude() != null) b.setDouble("latitude", r.getLatitude());
-    if (r.getLongitude() != null) b.setDouble("longitude", r.getLongitude());
-    if (r.getPlace() != null) b.setString("place", r.getPlace());
-    if (r.getSource() != null) b.setString("source", r.getSource());
-    return b.build();
   }
 
   private static long viewRows(Settings s) {
@@ -256,11 +231,19 @@ public final class BatchBench implements Callable<Integer> {
     } catch (Exception e) {
       System.err.println("bench batch: could not remove topic " + s.kafka().topic() + ": " + e.getMessage());
     }
-    try (CqlSession session = CassandraSessions.open(s.cassandra(), false)) {
-      session.execute("DROP KEYSPACE IF EXISTS " + s.cassandra().keyspace());
-      session.execute("DROP KEYSPACE IF EXISTS " + plain.cassandra().keyspace());
+    try {
+      dropKeyspaces(s, plain);
     } catch (RuntimeException e) {
       System.err.println("bench batch: could not drop the benchmark keyspaces: " + e.getMessage());
+    }
+  }
+
+  private static void dropKeyspaces(Settings s, Settings plain) {
+    try (CqlSession session = CassandraSessions.open(s.cassandra(), false)) {
+      for (String ks : List.of(s.cassandra().keyspace(), plain.cassandra().keyspace())) {
+        session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + ks)
+            .setTimeout(Duration.ofMinutes(2)));
+      }
     }
   }
 }
