@@ -14,6 +14,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
+import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Tables;
 
 /**
@@ -50,9 +51,9 @@ public final class RecomputeLease implements AutoCloseable {
   /** Takes the lease for {@code holder} (the run's version), or says who holds it. */
   public static Optional<RecomputeLease> tryAcquire(CqlSession session, long holder, Duration ttl) {
     int seconds = (int) Math.max(1, ttl.toSeconds());
-    Row r = session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.VIEW_POINTER
+    Row r = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + Tables.VIEW_POINTER
         + " (name, version, published_at) VALUES (?, ?, ?) IF NOT EXISTS USING TTL " + seconds,
-        NAME, holder, Instant.now())).one();
+        NAME, holder, Instant.now()))).one();
     if (r != null && r.getBoolean("[applied]")) {
       return Optional.of(new RecomputeLease(session, holder, seconds));
     }
@@ -68,8 +69,8 @@ public final class RecomputeLease implements AutoCloseable {
 
   private void renew() {
     try {
-      boolean ok = session.execute(SimpleStatement.newInstance("UPDATE " + Tables.VIEW_POINTER + " USING TTL " + ttlSeconds
-          + " SET version = ?, published_at = ? WHERE name = ? IF version = ?", holder, Instant.now(), NAME, holder))
+      boolean ok = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + Tables.VIEW_POINTER + " USING TTL " + ttlSeconds
+          + " SET version = ?, published_at = ? WHERE name = ? IF version = ?", holder, Instant.now(), NAME, holder)))
           .wasApplied();
       if (!ok) {
         LOG.warn("recompute lease of run {} was lost (expired and taken); the pointer's LWT still decides who publishes", holder);
@@ -83,8 +84,8 @@ public final class RecomputeLease implements AutoCloseable {
   public void close() {
     renewer.shutdownNow();
     try {
-      session.execute(SimpleStatement.newInstance("DELETE FROM " + Tables.VIEW_POINTER + " WHERE name = ? IF version = ?",
-          NAME, holder));
+      session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("DELETE FROM " + Tables.VIEW_POINTER + " WHERE name = ? IF version = ?",
+          NAME, holder)));
     } catch (RuntimeException e) {
       LOG.warn("cannot release the recompute lease (it expires by itself): {}", e.getMessage());
     }

@@ -14,6 +14,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
+import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Tables;
 
 /**
@@ -55,8 +56,8 @@ public final class ViewStore {
 
   /** Step 1: records the run as {@code building} with its cut. */
   public void begin(long version, Cut cut) {
-    session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.VIEW_VERSIONS
-        + " (version, state, cut, started_at) VALUES (?, ?, ?, ?)", version, BUILDING, cut.asMap(), Instant.now()));
+    session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + Tables.VIEW_VERSIONS
+        + " (version, state, cut, started_at) VALUES (?, ?, ?, ?)", version, BUILDING, cut.asMap(), Instant.now())));
   }
 
   /**
@@ -66,22 +67,22 @@ public final class ViewStore {
   public boolean flip(Optional<Published> previous, long version, Cut cut) {
     ResultSet rs;
     if (previous.isEmpty()) {
-      rs = session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.VIEW_POINTER
+      rs = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + Tables.VIEW_POINTER
           + " (name, version, cut, published_at) VALUES (?, ?, ?, ?) IF NOT EXISTS",
-          Tables.CURRENT_POINTER, version, cut.asMap(), Instant.now()));
+          Tables.CURRENT_POINTER, version, cut.asMap(), Instant.now())));
     } else {
-      rs = session.execute(SimpleStatement.newInstance("UPDATE " + Tables.VIEW_POINTER
+      rs = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + Tables.VIEW_POINTER
           + " SET version = ?, cut = ?, published_at = ? WHERE name = ? IF version = ?",
-          version, cut.asMap(), Instant.now(), Tables.CURRENT_POINTER, previous.get().version()));
+          version, cut.asMap(), Instant.now(), Tables.CURRENT_POINTER, previous.get().version())));
     }
     return rs.wasApplied();
   }
 
   /** Records how a run ended and its figures. */
   public void finish(long version, String state, long tweets, long users, long words) {
-    session.execute(SimpleStatement.newInstance("UPDATE " + Tables.VIEW_VERSIONS
+    session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + Tables.VIEW_VERSIONS
         + " SET state = ?, finished_at = ?, tweets = ?, users = ?, words = ? WHERE version = ?",
-        state, Instant.now(), tweets, users, words, version));
+        state, Instant.now(), tweets, users, words, version)));
   }
 
   /** The state recorded for a version, if any. */
@@ -110,8 +111,8 @@ public final class ViewStore {
     BoundedAsync async = new BoundedAsync(session, concurrency);
     long users = 0;
     for (String user : usersWithRows()) {
-      async.submit(BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
-          view.bind(user, version), totals.bind(user, version)));
+      async.submit(CassandraSessions.asWrite(BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
+          view.bind(user, version), totals.bind(user, version))));
       users++;
     }
     async.await();
@@ -142,7 +143,7 @@ public final class ViewStore {
       Integer p = r.isNull(2) ? null : r.getInt(2);
       Long o = r.isNull(3) ? null : r.getLong(3);
       if (p != null && o != null && cut.covers(p, o)) {
-        async.submit(delete.bind(r.getString(0), r.getLong(1)));
+        async.submit(CassandraSessions.asWrite(delete.bind(r.getString(0), r.getLong(1))));
         n++;
       }
     }

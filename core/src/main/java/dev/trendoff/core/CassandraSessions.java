@@ -13,7 +13,18 @@ import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 /** Opens driver sessions from {@link Settings.Cassandra}: contact points, datacenter, credentials, timeouts. */
 public final class CassandraSessions {
 
+  /**
+   * The execution profile of writes: trendoff.cassandra.write-consistency. Statements without a
+   * profile are reads, at trendoff.cassandra.read-consistency.
+   */
+  public static final String WRITES = "trendoff-writes";
+
   private CassandraSessions() {}
+
+  /** {@code statement} run at the write consistency (sessions opened here know the profile). */
+  public static <S extends com.datastax.oss.driver.api.core.cql.Statement<S>> S asWrite(S statement) {
+    return statement.setExecutionProfileName(WRITES);
+  }
 
   /** A session bound to the trendoff keyspace (which must exist: see {@link Schema}). */
   public static CqlSession open(Settings.Cassandra c) {
@@ -30,6 +41,9 @@ public final class CassandraSessions {
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, c.requestTimeout())
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.readConsistency())
         .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
+        .startProfile(WRITES)
+        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.writeConsistency())
+        .endProfile()
         .build();
     CqlSessionBuilder b = CqlSession.builder()
         .withConfigLoader(loader)
