@@ -24,6 +24,7 @@ import dev.trendoff.batch.MasterTable;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
 import dev.trendoff.producer.format.ParseResult;
+import dev.trendoff.producer.RejectFile;
 import dev.trendoff.producer.format.Rejection;
 import dev.trendoff.spark.SparkConfs;
 
@@ -59,7 +60,7 @@ public final class LoadCsv {
     long started = System.nanoTime();
     long loadedAt = System.currentTimeMillis();
     Path rejectPath = Path.of(c.getString("reject-dir")).resolve("load-csv-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".tsv");
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".jsonl");
     int chunkSize = c.getInt("chunk-records");
     try (CsvRecords records = new CsvRecords(file, format, (int) c.getBytes("max-line-bytes").longValue(),
         c.getInt("max-lines-per-record"));
@@ -83,7 +84,7 @@ public final class LoadCsv {
           } else {
             read++;
             if (r.problem() != null) {
-              rejects.add(r.line(), r.problem());
+              rejects.write("line " + r.line(), r.problem());
             } else {
               chunk.add(new Input(r.line(), r.text()));
             }
@@ -93,11 +94,11 @@ public final class LoadCsv {
             chunk = new ArrayList<>(chunkSize);
             double s = (System.nanoTime() - started) / 1e9;
             progress.printf(Locale.ROOT, "load-csv: %d records read, %d loaded, %d rejected, %.0f records/s%n",
-                read, loaded, rejects.count(), read / Math.max(s, 1e-3));
+                read, loaded, rejects.written(), read / Math.max(s, 1e-3));
           }
         }
       }
-      return new Summary(file, read, loaded, rejects.count(), rejects.count() == 0 ? null : rejects.path(),
+      return new Summary(file, read, loaded, rejects.written(), rejects.written() == 0 ? null : rejects.path(),
           (System.nanoTime() - started) / 1e9);
     }
   }
@@ -111,7 +112,7 @@ public final class LoadCsv {
       MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks, concurrentWrites);
       List<Parsed> bad = parsed.filter(p -> p.row() == null).collect();
       bad.stream().sorted(java.util.Comparator.comparingLong(Parsed::line))
-          .forEach(p -> rejects.add(p.line(), p.rejection()));
+          .forEach(p -> rejects.write("line " + p.line(), p.rejection()));
       return chunk.size() - bad.size();
     } finally {
       parsed.unpersist(false);

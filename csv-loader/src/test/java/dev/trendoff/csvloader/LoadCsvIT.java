@@ -43,11 +43,14 @@ class LoadCsvIT {
     assertThat(summary.rejected()).isEqualTo(5);
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("records read").contains("17 records read");
 
-    List<String> rejectLines = Files.readAllLines(summary.rejectFile());
-    assertThat(rejectLines.get(0)).startsWith("#");
-    assertThat(rejectLines.subList(1, rejectLines.size())).extracting(l -> l.split("\t")[0])
-        .containsExactly("6", "7", "14", "15", "19");
-    assertThat(rejectLines.get(1)).contains("721318437075685990");
+    List<com.fasterxml.jackson.databind.JsonNode> rejectLines = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(summary.rejectFile())) {
+      rejectLines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+    }
+    assertThat(rejectLines).extracting(j -> j.get("where").asText())
+        .containsExactly("line 6", "line 7", "line 14", "line 15", "line 19");
+    assertThat(rejectLines).allSatisfy(j -> assertThat(j.get("reason").asText()).isNotEmpty());
+    assertThat(rejectLines.get(0).get("raw").asText()).contains("721318437075685990");
 
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       TreeSet<Long> ids = new TreeSet<>();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.trendoff.core.UserError;
 
-/** The plain parts of load-csv: reading records, parsing them to master rows or rejections, the reject file format. */
+/** The plain parts of load-csv: reading records, parsing them to master rows or rejections. */
 class LoadCsvLogicTest {
 
   static final Path FIXTURE = Path.of("src/test/resources/fixtures/followthehashtag-sample.csv");
@@ -63,12 +63,6 @@ class LoadCsvLogicTest {
     }
     assertThat(good).isEqualTo(12);
     assertThat(rejectedLines).containsExactlyInAnyOrder(6L, 7L, 14L, 15L, 19L);
-  }
-
-  @Test
-  void rejectFieldsAreEscapedOnOneLine() {
-    assertThat(RejectFile.escape("a\tb\nc\\d\r")).isEqualTo("a\\tb\\nc\\\\d\\r");
-    assertThat(RejectFile.escape(null)).isEmpty();
   }
 
   @Test

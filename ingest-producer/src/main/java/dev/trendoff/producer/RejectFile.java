@@ -15,8 +15,9 @@ import dev.trendoff.core.UserError;
 import dev.trendoff.producer.format.Rejection;
 
 /**
- * Where rejected records go: one JSON object a line, {@code {"reason", "detail", "where", "raw"}}.
- * The file is created with the first rejection, so a clean run leaves none. Thread-safe.
+ * Where rejected records go (produce and load-csv alike): one JSON object a line,
+ * {@code {"reason", "detail", "where", "raw"}}. The file is created with the first rejection, so a
+ * clean run leaves none. Thread-safe.
  */
 public final class RejectFile implements AutoCloseable {
 
@@ -41,11 +42,12 @@ public final class RejectFile implements AutoCloseable {
     return path;
   }
 
-  synchronized long written() {
+  public synchronized long written() {
     return written;
   }
 
-  synchronized void write(String where, Rejection r) {
+  /** Sets {@code r} aside; {@code where} says where it was read (e.g. "line 12"). */
+  public synchronized void write(String where, Rejection r) {
     try {
       if (out == null) {
         Path parent = path.toAbsolutePath().getParent();
