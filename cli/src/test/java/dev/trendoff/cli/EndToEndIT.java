@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,11 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.trendoff.avro.Tweet;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.Tokenizer;
-import dev.trendoff.core.UserKeys;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
 import dev.trendoff.producer.SyntheticTweets;
@@ -34,6 +30,7 @@ import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.ComparisonJson;
 import dev.trendoff.serving.KnownUsers;
 import dev.trendoff.serving.Rank;
+import dev.trendoff.serving.Recount;
 import dev.trendoff.serving.Ranking;
 import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.WordCounts;
@@ -65,11 +62,11 @@ class EndToEndIT {
     // the stack belongs to the test: the demo must leave it running
     assertThat(stack.pids()).hasSize(2);
 
-    Recount recount = new Recount(new SyntheticTweets(SEED, USERS, TWEETS));
+    Map<String, Recount> recount = Recount.of(new SyntheticTweets(SEED, USERS, TWEETS));
     List<String[]> pairs = new ArrayList<>();
     pairs.add(new String[] {result.userA(), result.userB()});
     Random r = new Random(5);
-    List<String> names = new ArrayList<>(recount.words.keySet());
+    List<String> names = new ArrayList<>(recount.keySet());
     names.sort(Comparator.naturalOrder());
     while (pairs.size() < 5) {
       String a = names.get(r.nextInt(names.size()));
@@ -86,19 +83,19 @@ class EndToEndIT {
       for (String[] p : pairs) {
         Comparison shared = compare.compare(p[0], p[1], Rank.SHARED, Ranking.ALL);
         assertThat(shared.words()).as("shared ranking of %s vs %s", p[0], p[1])
-            .isEqualTo(recount.mutual(p[0], p[1], Comparator.comparingLong(WordCounts::min).reversed()
+            .isEqualTo(mutual(recount.get(p[0]), recount.get(p[1]), Comparator.comparingLong(WordCounts::min).reversed()
                 .thenComparing(Comparator.comparingLong(WordCounts::sum).reversed())));
         Comparison total = compare.compare(p[0], p[1], Rank.TOTAL, Ranking.ALL);
         assertThat(total.words()).as("total ranking of %s vs %s", p[0], p[1])
-            .isEqualTo(recount.mutual(p[0], p[1], Comparator.comparingLong(WordCounts::sum).reversed()));
+            .isEqualTo(mutual(recount.get(p[0]), recount.get(p[1]), Comparator.comparingLong(WordCounts::sum).reversed()));
 
         JsonNode json = ComparisonJson.tree(compare.compare(p[0], p[1], Rank.SHARED, 20));
         for (int i = 0; i < 2; i++) {
           String user = p[i];
           JsonNode u = json.get("users").get(i);
           assertThat(u.get("name").asText()).isEqualTo(user);
-          assertThat(u.get("tweets").asLong()).as("tweets of %s", user).isEqualTo(recount.tweets.get(user));
-          assertThat(u.get("words").asLong()).as("tokens of %s", user).isEqualTo(recount.tokens.get(user));
+          assertThat(u.get("tweets").asLong()).as("tweets of %s", user).isEqualTo(recount.get(user).tweets());
+          assertThat(u.get("words").asLong()).as("tokens of %s", user).isEqualTo(recount.get(user).tokens());
         }
         assertThat(json.get("words")).hasSize(Math.min(20, shared.words().size()));
         assertThat(json.get("view").get("version").asLong()).isEqualTo(result.recompute().version());
@@ -106,35 +103,16 @@ class EndToEndIT {
     }
   }
 
-  /** Word counts of the produced tweets, by the same tokenizer, with no Kafka, Spark or Cassandra. */
-  static final class Recount {
-    final Map<String, Map<String, Long>> words = new HashMap<>();
-    final Map<String, Long> tweets = new HashMap<>();
-    final Map<String, Long> tokens = new HashMap<>();
-
-    Recount(SyntheticTweets data) {
-      for (Tweet t : data) {
-        String user = UserKeys.of(t.getUserScreenName());
-        tweets.merge(user, 1L, Long::sum);
-        Map<String, Long> w = words.computeIfAbsent(user, k -> new HashMap<>());
-        for (String token : Tokenizer.standard().tokens(t.getText())) {
-          w.merge(token, 1L, Long::sum);
-          tokens.merge(user, 1L, Long::sum);
-        }
+  /** The mutual words of two recounts, in {@code order}, ties by word in code-point order. */
+  static List<WordCounts> mutual(Recount a, Recount b, Comparator<WordCounts> order) {
+    List<WordCounts> out = new ArrayList<>();
+    a.words().forEach((word, n) -> {
+      if (b.words().containsKey(word)) {
+        out.add(new WordCounts(word, n, b.words().get(word)));
       }
-    }
-
-    List<WordCounts> mutual(String a, String b, Comparator<WordCounts> order) {
-      List<WordCounts> out = new ArrayList<>();
-      Map<String, Long> wb = words.get(b);
-      words.get(a).forEach((word, n) -> {
-        if (wb.containsKey(word)) {
-          out.add(new WordCounts(word, n, wb.get(word)));
-        }
-      });
-      out.sort(order.thenComparing(WordCounts::word, EndToEndIT::codePointOrder));
-      return out;
-    }
+    });
+    out.sort(order.thenComparing(WordCounts::word, EndToEndIT::codePointOrder));
+    return out;
   }
 
   static int codePointOrder(String x, String y) {

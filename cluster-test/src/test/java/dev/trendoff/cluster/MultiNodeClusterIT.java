@@ -38,6 +38,7 @@ import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
+import dev.trendoff.serving.Recount;
 import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.UserWords;
 import dev.trendoff.serving.ViewsRead;

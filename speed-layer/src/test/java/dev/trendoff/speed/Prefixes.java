@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.UserKeys;
+import dev.trendoff.serving.Recount;
 import dev.trendoff.serving.UserWords;
 
 /**
