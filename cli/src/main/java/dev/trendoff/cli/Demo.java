@@ -212,7 +212,7 @@ public final class Demo {
     while ((committed = sum(offsets.committed(settings.kafka().batchGroup()))) < atLeast && System.nanoTime() < deadline) {
       Thread.sleep(500);
     }
-    out.printf("  the batch ingest has committed %,d tweets: the recompute's cut%n", committed);
+    out.printf("  the batch ingest has committed %,d tweets (the recompute takes its cut from the committed offsets)%n", committed);
   }
 
   static boolean caughtUp(Map<Integer, Long> end, Map<Integer, Long> committed) {
