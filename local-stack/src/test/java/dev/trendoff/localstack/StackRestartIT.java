@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,9 +22,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
+import com.typesafe.config.Config;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
+import dev.trendoff.localstack.junit.LocalStackExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,18 +73,8 @@ class StackRestartIT {
   }
 
   private LocalStack stack(Map<String, Object> extra) {
-    List<Integer> ports = Ports.free(4);
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("stack.dir", dir.toString());
-    o.put("stack.kafka-port", ports.get(0));
-    o.put("stack.kafka-controller-port", ports.get(1));
-    o.put("stack.cassandra-port", ports.get(2));
-    o.put("stack.cassandra-storage-port", ports.get(3));
-    o.put("stack.class-archive-dir", Path.of(System.getProperty("java.io.tmpdir"), "trendoff-cds").toString());
-    o.put("kafka.bootstrap-servers", "127.0.0.1:" + ports.get(0));
-    o.put("cassandra.contact-points", List.of("127.0.0.1:" + ports.get(2)));
-    o.putAll(extra);
-    return new LocalStack(TrendoffConfig.withOverrides(TrendoffConfig.load(null, Map.of(), new Properties()), o));
+    Config onFreePorts = LocalStackExtension.onFreePorts(TrendoffConfig.load(null, Map.of(), new Properties()), dir);
+    return new LocalStack(TrendoffConfig.withOverrides(onFreePorts, extra));
   }
 
   private static String run(java.util.function.Consumer<PrintStream> step) {

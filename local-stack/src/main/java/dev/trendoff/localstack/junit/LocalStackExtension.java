@@ -73,6 +73,24 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
   }
 
   /** The stack of this test JVM, started on first use. */
+  /**
+   * {@code base} for a stack of its own: data under {@code dir}, four free ports, the clients pointing
+   * at them, Cassandra's class archive shared by every test stack of this machine.
+   */
+  public static Config onFreePorts(Config base, Path dir) {
+    List<Integer> ports = Ports.free(4);
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("stack.dir", dir.toString());
+    o.put("stack.kafka-port", ports.get(0));
+    o.put("stack.kafka-controller-port", ports.get(1));
+    o.put("stack.cassandra-port", ports.get(2));
+    o.put("stack.cassandra-storage-port", ports.get(3));
+    o.put("stack.class-archive-dir", Path.of(System.getProperty("java.io.tmpdir"), "trendoff-cds").toString());
+    o.put("kafka.bootstrap-servers", StackSettings.HOST + ":" + ports.get(0));
+    o.put("cassandra.contact-points", List.of(StackSettings.HOST + ":" + ports.get(2)));
+    return TrendoffConfig.withOverrides(base, o);
+  }
+
   public static TestStack stack(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class).testStack;
@@ -117,22 +135,12 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     }
 
     static Config config(Path dir) {
-      List<Integer> ports = Ports.free(4);
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("stack.dir", dir.toString());
-      o.put("stack.kafka-port", ports.get(0));
-      o.put("stack.kafka-controller-port", ports.get(1));
-      o.put("stack.cassandra-port", ports.get(2));
-      o.put("stack.cassandra-storage-port", ports.get(3));
-      o.put("stack.class-archive-dir", Path.of(System.getProperty("java.io.tmpdir"), "trendoff-cds").toString());
-      o.put("kafka.bootstrap-servers", StackSettings.HOST + ":" + ports.get(0));
-      o.put("cassandra.contact-points", List.of(StackSettings.HOST + ":" + ports.get(2)));
       Config loaded = TrendoffConfig.load();
       // a test JVM shares two cores with other builds: give the servers at least 5 minutes to answer
       if (loaded.getDuration("trendoff.stack.start-timeout").compareTo(MIN_START_TIMEOUT) < 0) {
-        o.put("stack.start-timeout", MIN_START_TIMEOUT.toSeconds() + "s");
+        loaded = TrendoffConfig.withOverrides(loaded, Map.of("stack.start-timeout", MIN_START_TIMEOUT.toSeconds() + "s"));
       }
-      return TrendoffConfig.withOverrides(loaded, o);
+      return onFreePorts(loaded, dir);
     }
 
     @Override
