@@ -9,15 +9,14 @@ import dev.trendoff.producer.format.ParseResult;
 import dev.trendoff.producer.format.RejectReason;
 
 /** A followthehashtag CSV: the header first (a {@link UserError} if it is not one), then one record each. */
-final class CsvSource implements RecordSource {
+final class CsvSource extends FileRecordSource {
 
-  private final Input input;
   private final CsvRecordReader records;
   private final FollowTheHashtagCsv format;
   private long line;
 
   CsvSource(Input input, CsvRecordReader records) throws IOException {
-    this.input = input;
+    super(input);
     this.records = records;
     CsvRecordReader.Record header = records.next();
     if (header == null) {
@@ -48,26 +47,6 @@ final class CsvSource implements RecordSource {
   @Override
   public String position() {
     return input.name() + ":" + line;
-  }
-
-  @Override
-  public long total() {
-    return input.totalBytes();
-  }
-
-  @Override
-  public long done() {
-    return input.bytesRead();
-  }
-
-  @Override
-  public String unit() {
-    return "bytes";
-  }
-
-  @Override
-  public void stop() {
-    input.stop();
   }
 
   @Override

@@ -8,14 +8,13 @@ import dev.trendoff.producer.format.ParseResult;
 import dev.trendoff.producer.format.RejectReason;
 
 /** One record a line (jsonl, sentiment140): blank lines and unreadable lines are rejections. */
-final class LinesSource implements RecordSource {
+final class LinesSource extends FileRecordSource {
 
-  private final Input input;
   private final LineReader lines;
   private final Function<String, ParseResult> parser;
 
   LinesSource(Input input, LineReader lines, Function<String, ParseResult> parser) {
-    this.input = input;
+    super(input);
     this.lines = lines;
     this.parser = parser;
   }
@@ -38,26 +37,6 @@ final class LinesSource implements RecordSource {
   @Override
   public String position() {
     return input.name() + ":" + lines.lineNumber();
-  }
-
-  @Override
-  public long total() {
-    return input.totalBytes();
-  }
-
-  @Override
-  public long done() {
-    return input.bytesRead();
-  }
-
-  @Override
-  public String unit() {
-    return "bytes";
-  }
-
-  @Override
-  public void stop() {
-    input.stop();
   }
 
   @Override
