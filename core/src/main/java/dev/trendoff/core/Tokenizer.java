@@ -41,9 +41,20 @@ public final class Tokenizer {
     if (text == null || text.isEmpty()) {
       return out;
     }
+    if (isAscii(text)) {
+      asciiTokens(text, out);
+    } else {
+      regexTokens(text, out);
+    }
+    return out;
+  }
+
+  /** The contract as written, with regular expressions: any text. */
+  void regexTokens(String text, List<String> out) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     s = URL.matcher(s).replaceAll(" ");
-    s = s.replace('\u2018', '\'').replace('\u2019', '\'');
+    s = s.replace('\u2018', '\'');
+    s = s.replace('\u2019', '\'');
     Matcher m = TOKEN.matcher(s);
     while (m.find()) {
       String token = m.group();
@@ -51,7 +62,77 @@ public final class Tokenizer {
         out.add(token);
       }
     }
-    return out;
+  }
+
+  /**
+   * The same rules, hand-scanned, for text that is all ASCII (most tweets; a third of the time of the
+   * regular expressions). For ASCII, NFKC changes nothing, there are no curly quotes, word characters
+   * are {@code [A-Za-z0-9_]} and white space is what {@code \s} matches. TokenizerTest checks both paths
+   * agree on random ASCII text.
+   */
+  void asciiTokens(String text, List<String> out) {
+    String s = text.toLowerCase(Locale.ROOT);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (startsUrl(s, i)) {
+        while (i < n && !isSpace(s.charAt(i))) {
+          i++;
+        }
+        continue;
+      }
+      char c = s.charAt(i);
+      boolean prefixed = (c == '#' || c == '@') && i + 1 < n && isWordChar(s.charAt(i + 1)) && !startsUrl(s, i + 1);
+      if (!prefixed && !isWordChar(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      i = prefixed ? i + 1 : i;
+      i = endOfWordChars(s, i);
+      while (i + 1 < n && s.charAt(i) == '\'' && isWordChar(s.charAt(i + 1)) && !startsUrl(s, i + 1)) {
+        i = endOfWordChars(s, i + 1);
+      }
+      String token = s.substring(start, i);
+      if (keep(token)) {
+        out.add(token);
+      }
+    }
+  }
+
+  /** The end of the run of word characters from {@code i}; a URL inside the run ends it (it becomes a space). */
+  private static int endOfWordChars(String s, int i) {
+    int n = s.length();
+    while (i < n && isWordChar(s.charAt(i)) && !startsUrl(s, i)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean startsUrl(String s, int i) {
+    char c = s.charAt(i);
+    if (c == 'w') {
+      return s.startsWith("www.", i);
+    }
+    return c == 'h' && (s.startsWith("http://", i) || s.startsWith("https://", i));
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'Z');
+  }
+
+  /** What {@code \s} matches (no UNICODE_CHARACTER_CLASS on the URL pattern). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /** Each word of {@code text} with how often it occurs there. */

@@ -69,6 +69,33 @@ class TokenizerTest {
     assertThat(Tokenizer.standard().tokens(text)).as(why).isEqualTo(expected);
   }
 
+  /** Pieces that make the ASCII scanner's edge cases likely: URL starts, prefixes, apostrophes, spaces. */
+  private static final String[] PIECES = {"http://", "https://", "www.", "HTTP://", "wWw.", "http:/", "www", "#", "@", "'",
+      "''", "_", "1", "42", "a", "b", "x", "don", "t", "the", "Nation", "s", " ", "  ", "\t", "\n", "\u000b", "\f", "\r", "-",
+      ".", ",", "!", "?", ":", "/", "\"", "(", ")", "~", "us", "ai", "Z9", "h", "w", "ht", "tp"};
+
+  @Test
+  void theAsciiScannerAgreesWithTheRegularExpressionsOnRandomText() {
+    Tokenizer tokenizer = Tokenizer.standard();
+    java.util.Random random = new java.util.Random(20261122L);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k >= 0; k--) {
+        text.append(random.nextInt(8) == 0 ? String.valueOf((char) (32 + random.nextInt(95))) : PIECES[random.nextInt(PIECES.length)]);
+      }
+      List<String> scanned = new java.util.ArrayList<>();
+      List<String> matched = new java.util.ArrayList<>();
+      tokenizer.asciiTokens(text.toString(), scanned);
+      tokenizer.regexTokens(text.toString(), matched);
+      assertThat(scanned).as("tokens of [%s]", text).isEqualTo(matched);
+    }
+  }
+
+  @Test
+  void nonAsciiTextTakesTheRegularExpressions() {
+    assertThat(Tokenizer.standard().tokens("Caf\u00e9 \u2018naïve\u2019 www.x.fr DATA")).containsExactly("café", "naïve", "data");
+  }
+
   @Test
   void nullTextHasNoTokens() {
     assertThat(Tokenizer.standard().tokens(null)).isEmpty();
