@@ -10,6 +10,7 @@ import org.apache.spark.util.LongAccumulator;
 
 import com.datastax.spark.connector.japi.CassandraRow;
 
+import dev.trendoff.core.BatchViewChunks;
 import dev.trendoff.core.Tokenizer;
 import scala.Tuple2;
 
@@ -46,10 +47,13 @@ final class MasterScan {
     return out.iterator();
   }
 
-  /** The batch_view rows of one user's counts in {@code version}. */
-  static List<ViewWordRow> wordRows(String user, long version, UserCounts counts) {
-    List<ViewWordRow> rows = new ArrayList<>(counts.words().size());
-    counts.words().forEach((w, n) -> rows.add(new ViewWordRow(user, version, w, n)));
+  /** The batch view rows of one user's counts in {@code version}: its chunks ({@link BatchViewChunks}), each with the totals. */
+  static List<ViewChunkRow> chunkRows(String user, long version, UserCounts counts, int wordsPerChunk) {
+    List<Map<String, Integer>> chunks = BatchViewChunks.split(counts.words(), wordsPerChunk);
+    List<ViewChunkRow> rows = new ArrayList<>(chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
+      rows.add(new ViewChunkRow(user, version, i, counts.tweets(), counts.tokens(), chunks.get(i)));
+    }
     return rows;
   }
 }

@@ -87,17 +87,12 @@ public final class Recompute implements AutoCloseable {
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         long v = version;
-        int concurrency = MasterTable.concurrentWrites(settings);
+        int perChunk = section.getInt("words-per-chunk");
         long t = System.nanoTime();
-        javaFunctions(perUser.map(u -> new ViewTotalsRow(u._1(), v, (int) u._2().tweets(), u._2().tokens())))
-            .writerBuilder(ks, Tables.BATCH_USER_TOTALS, mapToRow(ViewTotalsRow.class))
-            .withParallelismLevel(concurrency).saveToCassandra();
-        LOG.info("recompute: version {}: master table scanned, counted, totals written in {} s", version, secs(t));
-        t = System.nanoTime();
-        javaFunctions(perUser.flatMap(u -> MasterScan.wordRows(u._1(), v, u._2()).iterator()))
-            .writerBuilder(ks, Tables.BATCH_VIEW, mapToRow(ViewWordRow.class))
-            .withParallelismLevel(concurrency).saveToCassandra();
-        LOG.info("recompute: version {}: word counts written in {} s", version, secs(t));
+        javaFunctions(perUser.flatMap(u -> MasterScan.chunkRows(u._1(), v, u._2(), perChunk).iterator()))
+            .writerBuilder(ks, Tables.BATCH_VIEW, mapToRow(ViewChunkRow.class))
+            .withParallelismLevel(MasterTable.concurrentWrites(settings)).saveToCassandra();
+        LOG.info("recompute: version {}: master table scanned and counted, view written in {} s", version, secs(t));
         t = System.nanoTime();
         long[] figures = perUser.map(u -> new long[] {1, u._2().tweets(), u._2().tokens()})
             .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});

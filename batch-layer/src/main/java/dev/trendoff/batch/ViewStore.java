@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -106,26 +104,22 @@ public final class ViewStore {
   }
 
   private long perUser(String predicate, long version) throws InterruptedException {
-    PreparedStatement view = session.prepare("DELETE FROM " + Tables.BATCH_VIEW + " WHERE user_key = ? AND " + predicate);
-    PreparedStatement totals = session.prepare("DELETE FROM " + Tables.BATCH_USER_TOTALS + " WHERE user_key = ? AND " + predicate);
+    PreparedStatement delete = session.prepare("DELETE FROM " + Tables.BATCH_VIEW + " WHERE user_key = ? AND " + predicate);
     BoundedAsync async = new BoundedAsync(session, concurrency);
     long users = 0;
     for (String user : usersWithRows()) {
-      async.submit(CassandraSessions.asWrite(BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
-          view.bind(user, version), totals.bind(user, version))));
+      async.submit(CassandraSessions.asWrite(delete.bind(user, version)));
       users++;
     }
     async.await();
     return users;
   }
 
-  /** Every user key with rows in batch_view or batch_user_totals (a scan of partition keys only). */
+  /** Every user key with rows in the batch view (a scan of partition keys only). */
   private Set<String> usersWithRows() {
     Set<String> users = new LinkedHashSet<>();
-    for (String table : new String[] {Tables.BATCH_USER_TOTALS, Tables.BATCH_VIEW}) {
-      for (Row r : session.execute("SELECT DISTINCT user_key FROM " + table)) {
-        users.add(r.getString(0));
-      }
+    for (Row r : session.execute("SELECT DISTINCT user_key FROM " + Tables.BATCH_VIEW)) {
+      users.add(r.getString(0));
     }
     return users;
   }
@@ -155,22 +149,24 @@ public final class ViewStore {
   public Map<String, long[]> totals(long version) {
     Map<String, long[]> out = new java.util.TreeMap<>();
     for (String user : usersWithRows()) {
-      Row r = session.execute(SimpleStatement.newInstance("SELECT tweets, tokens FROM " + Tables.BATCH_USER_TOTALS
-          + " WHERE user_key = ? AND version = ?", user, version)).one();
-      if (r != null) {
-        out.put(user, new long[] {r.getInt(0), r.getLong(1)});
+      for (Row r : chunks(user, version)) {
+        out.put(user, new long[] {r.getLong("tweets"), r.getLong("tokens")});
       }
     }
     return out;
   }
 
-  /** A user's word counts in a version (one partition slice), for tests and checks. */
+  /** A user's word counts in a version (its chunks put together), for tests and checks. */
   public Map<String, Integer> words(String user, long version) {
     Map<String, Integer> out = new java.util.TreeMap<>();
-    for (Row r : session.execute(SimpleStatement.newInstance("SELECT word, count FROM " + Tables.BATCH_VIEW
-        + " WHERE user_key = ? AND version = ?", user, version))) {
-      out.put(r.getString(0), r.getInt(1));
+    for (Row r : chunks(user, version)) {
+      out.putAll(r.getMap("words", String.class, Integer.class));
     }
     return out;
+  }
+
+  private Iterable<Row> chunks(String user, long version) {
+    return session.execute(SimpleStatement.newInstance("SELECT tweets, tokens, words FROM " + Tables.BATCH_VIEW
+        + " WHERE user_key = ? AND version = ?", user, version));
   }
 }

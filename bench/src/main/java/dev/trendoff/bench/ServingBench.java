@@ -19,12 +19,14 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.trendoff.batch.Recompute;
 import dev.trendoff.batch.RecomputeSummary;
+import dev.trendoff.core.BatchViewChunks;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Schema;
@@ -140,8 +142,8 @@ public final class ServingBench implements Callable<Integer> {
       double[] scan = scanBaseline(settings, data, r, reader.currentView());
       double scanMin = Arrays.stream(scan).min().orElse(Double.NaN);
       double scanMean = Arrays.stream(scan).average().orElse(Double.NaN);
-      System.out.printf("trendOff scan (Spark %s, a job per query scanning %s + %s + %s): %d pairs, mean %.0f ms, min %.0f ms%n",
-          settings.spark().master(), Tables.BATCH_VIEW, Tables.BATCH_USER_TOTALS, Tables.SPEED_VIEW, scan.length, scanMean, scanMin);
+      System.out.printf("trendOff scan (Spark %s, a job per query scanning %s + %s): %d pairs, mean %.0f ms, min %.0f ms%n",
+          settings.spark().master(), Tables.BATCH_VIEW, Tables.SPEED_VIEW, scan.length, scanMean, scanMin);
       System.out.printf("speed-up: %.0fx (scan mean / serving p50), %.0fx (scan min / serving p99); target p99 <= 20 ms: %s, >= 100x: %s%n",
           scanMean / p50, scanMin / p99, p99 <= 20 ? "met" : "MISSED", scanMin / p99 >= 100 ? "met" : "MISSED");
       if (wrong > 0) {
@@ -228,14 +230,14 @@ public final class ServingBench implements Callable<Integer> {
 
   private void write(CqlSession s, Settings settings, SyntheticUsers data, long[] totals) throws Exception {
     Settings.Cassandra c = settings.cassandra();
-    for (String t : new String[] {Tables.VIEW_POINTER, Tables.VIEW_VERSIONS, Tables.BATCH_VIEW, Tables.BATCH_USER_TOTALS,
+    for (String t : new String[] {Tables.VIEW_POINTER, Tables.VIEW_VERSIONS, Tables.BATCH_VIEW,
         Tables.SPEED_VIEW, Tables.TWEETS}) {
       s.execute(SimpleStatement.newInstance("TRUNCATE " + keyspace + "." + t).setTimeout(java.time.Duration.ofSeconds(60)));
     }
     String ks = keyspace + ".";
     boolean direct = setup.equals("direct");
-    PreparedStatement word = s.prepare("INSERT INTO " + ks + Tables.BATCH_VIEW + " (user_key, version, word, count) VALUES (?, ?, ?, ?)");
-    PreparedStatement total = s.prepare("INSERT INTO " + ks + Tables.BATCH_USER_TOTALS + " (user_key, version, tweets, tokens) VALUES (?, ?, ?, ?)");
+    PreparedStatement view = s.prepare(BatchViewChunks.insert(keyspace));
+    int wordsPerChunk = settings.config().getInt("trendoff.batch.recompute.words-per-chunk");
     PreparedStatement speed = s.prepare("INSERT INTO " + ks + Tables.SPEED_VIEW
         + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)");
     PreparedStatement master = s.prepare("INSERT INTO " + ks + Tables.TWEETS
@@ -280,11 +282,10 @@ public final class ServingBench implements Callable<Integer> {
         }
       }
       if (direct && batchTweets > 0) {
-        List<BatchableStatement<?>> ws = new ArrayList<>();
-        batchWords.forEach((w, n) -> ws.add(word.bind(key, VERSION, w, n)));
-        batchRows += ws.size();
-        send(s, BatchStatement.newInstance(BatchType.UNLOGGED, ws).setConsistencyLevel(cl), inFlight, failure);
-        send(s, total.bind(key, VERSION, batchTweets, batchTokens).setConsistencyLevel(cl), inFlight, failure);
+        for (BoundStatement b : BatchViewChunks.bind(view, key, VERSION, batchTweets, batchTokens, batchWords, wordsPerChunk)) {
+          send(s, b.setConsistencyLevel(cl), inFlight, failure);
+          batchRows++;
+        }
       }
       if (!speedStmts.isEmpty()) {
         speedRows += speedStmts.size();
@@ -394,18 +395,20 @@ public final class ServingBench implements Callable<Integer> {
     long version = view.version();
     HashMap<Integer, Long> cut = new HashMap<>(view.cut());
     Map<String, Long> out = new HashMap<>(javaFunctions(jsc).cassandraTable(keyspace, Tables.BATCH_VIEW)
-        .select("user_key", "version", "word", "count")
+        .select("user_key", "version", "chunk", "tweets", "words")
         .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))
             && row.getLong("version") == version)
-        .mapToPair(row -> new Tuple2<>(row.getString("user_key") + "\t" + row.getString("word"), (long) row.getInt("count")))
+        .flatMapToPair(row -> {
+          List<Tuple2<String, Long>> l = new ArrayList<>();
+          String u = row.getString("user_key");
+          row.getMap("words").forEach((w, n) -> l.add(new Tuple2<>(u + "\t" + w, ((Number) n).longValue())));
+          if (row.getInt("chunk") == 0) {
+            l.add(new Tuple2<>(u + "\t#tweets", row.getLong("tweets")));
+          }
+          return l.iterator();
+        })
         .reduceByKey(Long::sum)
         .collectAsMap());
-    javaFunctions(jsc).cassandraTable(keyspace, Tables.BATCH_USER_TOTALS)
-        .select("user_key", "version", "tweets")
-        .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))
-            && row.getLong("version") == version)
-        .mapToPair(row -> new Tuple2<>(row.getString("user_key") + "\t#tweets", (long) row.getInt("tweets")))
-        .collectAsMap().forEach((k, v) -> out.merge(k, v, Long::sum));
     javaFunctions(jsc).cassandraTable(keyspace, Tables.SPEED_VIEW)
         .select("user_key", "kafka_partition", "kafka_offset", "words")
         .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))

@@ -6,10 +6,8 @@ public final class Tables {
   public static final String TWEETS = "tweets";
   /** Speed layer output: one row per recent tweet, with its word counts. */
   public static final String SPEED_VIEW = "speed_view";
-  /** Batch recompute output: word counts per user and version. */
-  public static final String BATCH_VIEW = "batch_view";
-  /** Batch recompute output: tweets and tokens per user and version. */
-  public static final String BATCH_USER_TOTALS = "batch_user_totals";
+  /** Batch recompute output: per user and version, tweets, tokens and word counts in chunks ({@link BatchViewChunks}). */
+  public static final String BATCH_VIEW = "batch_view_chunks";
   /** One row per recompute run: state, cut, figures. */
   public static final String VIEW_VERSIONS = "view_versions";
   /** The pointer row readers follow to the published version. */

@@ -10,8 +10,8 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.trendoff.core.Tables;
 
 /**
- * The user keys the views know: the distinct partition keys of {@code batch_user_totals} and
- * {@code speed_view}. A scan of partition keys only; used for suggestions and status, never per query.
+ * The user keys the views know: the distinct partition keys of batch view and
+ * the speed view. A scan of partition keys only; used for suggestions and status, never per query.
  */
 public final class KnownUsers {
 
@@ -19,7 +19,7 @@ public final class KnownUsers {
 
   public static Set<String> all(CqlSession session, String keyspace, String readConsistency) {
     Set<String> out = new TreeSet<>();
-    for (String table : new String[] {Tables.BATCH_USER_TOTALS, Tables.SPEED_VIEW}) {
+    for (String table : new String[] {Tables.BATCH_VIEW, Tables.SPEED_VIEW}) {
       SimpleStatement s = SimpleStatement.newInstance("SELECT DISTINCT user_key FROM " + keyspace + "." + table)
           .setConsistencyLevel(DefaultConsistencyLevel.valueOf(readConsistency.strip().toUpperCase(java.util.Locale.ROOT)))
           .setPageSize(5000);

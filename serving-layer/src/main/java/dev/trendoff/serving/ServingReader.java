@@ -42,8 +42,7 @@ public final class ServingReader {
   private final ConsistencyLevel consistency;
   private final Clock clock;
   private final PreparedStatement pointer;
-  private final PreparedStatement batchWords;
-  private final PreparedStatement batchTotals;
+  private final PreparedStatement batchChunks;
   private final PreparedStatement speedRows;
   /** The last pointer seen: published, so its rows are complete. */
   private volatile ViewPointer lastSeen;
@@ -58,9 +57,8 @@ public final class ServingReader {
     this.clock = clock;
     String ks = keyspace + ".";
     this.pointer = session.prepare("SELECT version, cut, published_at FROM " + ks + Tables.VIEW_POINTER + " WHERE name = ?");
-    this.batchWords = session.prepare("SELECT word, count FROM " + ks + Tables.BATCH_VIEW + " WHERE user_key = ? AND version = ?");
-    this.batchTotals = session.prepare(
-        "SELECT tweets, tokens FROM " + ks + Tables.BATCH_USER_TOTALS + " WHERE user_key = ? AND version = ?");
+    this.batchChunks = session.prepare(
+        "SELECT tweets, tokens, words FROM " + ks + Tables.BATCH_VIEW + " WHERE user_key = ? AND version = ?");
     this.speedRows = session.prepare(
         "SELECT tweet_id, kafka_partition, kafka_offset, words, tokens FROM " + ks + Tables.SPEED_VIEW + " WHERE user_key = ?");
   }
@@ -115,16 +113,18 @@ public final class ServingReader {
         .thenApply(rows -> rows.isEmpty() || rows.get(0).version() == null ? ViewPointer.NONE : rows.get(0));
   }
 
+  /** A user's batch view in {@code version}: one partition slice, its chunks put together. */
   private CompletableFuture<BatchSide> readBatch(String key, long version) {
-    CompletableFuture<List<Map.Entry<String, Long>>> words =
-        all(bind(batchWords, key, version), r -> Map.entry(r.getString("word"), (long) r.getInt("count")));
-    CompletableFuture<List<long[]>> totals =
-        all(bind(batchTotals, key, version), r -> new long[] {r.getInt("tweets"), r.getLong("tokens")});
-    return words.thenCombine(totals, (w, t) -> {
-      Map<String, Long> m = new HashMap<>(w.size() * 2);
-      w.forEach(e -> m.put(e.getKey(), e.getValue()));
-      long[] tt = t.isEmpty() ? new long[] {0, 0} : t.get(0);
-      return new BatchSide(tt[0], tt[1], m);
+    return all(bind(batchChunks, key, version), r -> r).thenApply(chunks -> {
+      if (chunks.isEmpty()) {
+        return BatchSide.EMPTY;
+      }
+      Map<String, Long> words = new HashMap<>();
+      for (Row r : chunks) {
+        r.getMap("words", String.class, Integer.class).forEach((w, n) -> words.put(w, n.longValue()));
+      }
+      Row first = chunks.get(0);
+      return new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words);
     });
   }
 

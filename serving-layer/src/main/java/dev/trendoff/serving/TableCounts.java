@@ -29,7 +29,7 @@ public final class TableCounts {
   public static Result count(CqlSession session, String keyspace, String readConsistency, ViewPointer view, long limit) {
     List<Count> out = new ArrayList<>();
     String[][] tables = {
-        {Tables.TWEETS, "tweet_id"}, {Tables.BATCH_VIEW, "user_key"}, {Tables.BATCH_USER_TOTALS, "user_key"},
+        {Tables.TWEETS, "tweet_id"}, {Tables.BATCH_VIEW, "user_key"},
         {Tables.VIEW_VERSIONS, "version"}, {Tables.VIEW_POINTER, "name"}};
     for (String[] t : tables) {
       long n = 0;

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trendoff.core.BatchViewChunks;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
@@ -195,7 +196,6 @@ class CompareUsersIT {
       // last saw V1 (it reads V1's now missing rows, sees the pointer moved, and reads again with V2)
       for (String u : USERS) {
         s.execute(s.prepare("DELETE FROM " + ks2 + "." + Tables.BATCH_VIEW + " WHERE user_key = ? AND version = ?").bind(u, V1));
-        s.execute(s.prepare("DELETE FROM " + ks2 + "." + Tables.BATCH_USER_TOTALS + " WHERE user_key = ? AND version = ?").bind(u, V1));
       }
       fx.deleteAbsorbedSpeedRows(s, ks2, cut2);
       ViewsRead again = longLived.read(List.of("carol", "dave"));
@@ -301,10 +301,9 @@ class CompareUsersIT {
   /** A user written straight into the batch view of a version (for the no-mutual-words case). */
   static final class PreparedStatementHelper {
     static void insertUser(CqlSession s, String ks, String user, long version, Map<String, Integer> words) {
-      var w = s.prepare("INSERT INTO " + ks + "." + Tables.BATCH_VIEW + " (user_key, version, word, count) VALUES (?, ?, ?, ?)");
-      words.forEach((word, n) -> s.execute(w.bind(user, version, word, n)));
-      s.execute(s.prepare("INSERT INTO " + ks + "." + Tables.BATCH_USER_TOTALS + " (user_key, version, tweets, tokens) VALUES (?, ?, ?, ?)")
-          .bind(user, version, 1, (long) words.values().stream().mapToInt(Integer::intValue).sum()));
+      long tokens = words.values().stream().mapToInt(Integer::intValue).sum();
+      BatchViewChunks.bind(s.prepare(BatchViewChunks.insert(ks)), user, version, 1, tokens, words, ViewFixture.WORDS_PER_CHUNK)
+          .forEach(s::execute);
     }
   }
 }

@@ -9,7 +9,9 @@ import java.util.Random;
 import java.util.function.Predicate;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.trendoff.core.BatchViewChunks;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.Tokenizer;
 
@@ -19,6 +21,9 @@ import dev.trendoff.core.Tokenizer;
  * speed rows, the pointer. The expected answers are recounts over the generated tweets.
  */
 final class ViewFixture {
+
+  /** Small, so that a user's batch view spans several chunks (the vocabulary has 30 words). */
+  static final int WORDS_PER_CHUNK = 8;
 
   /** A generated tweet: Kafka partition and offset, or both null for a load-csv tweet (batch side only). */
   record TestTweet(long id, String user, String text, Integer partition, Long offset) {
@@ -108,23 +113,32 @@ final class ViewFixture {
     return m;
   }
 
-  /** Writes version {@code version}: batch_view and batch_user_totals over the tweets below {@code cut}. */
-  void writeBatchVersion(CqlSession s, String ks, long version, Map<Integer, Long> cut) {
-    PreparedStatement word = s.prepare("INSERT INTO " + ks + "." + Tables.BATCH_VIEW + " (user_key, version, word, count) VALUES (?, ?, ?, ?)");
-    PreparedStatement total = s.prepare("INSERT INTO " + ks + "." + Tables.BATCH_USER_TOTALS + " (user_key, version, tweets, tokens) VALUES (?, ?, ?, ?)");
+  /**
+   * Writes version {@code version} of the batch view over the tweets below {@code cut}, in chunks of
+   * {@link #WORDS_PER_CHUNK} words so that readers put several chunks together. Returns the rows written.
+   */
+  int writeBatchVersion(CqlSession s, String ks, long version, Map<Integer, Long> cut) {
+    PreparedStatement insert = s.prepare(BatchViewChunks.insert(ks));
     Map<String, Map<String, Integer>> words = new HashMap<>();
-    Map<String, int[]> totals = new HashMap<>();
+    Map<String, long[]> totals = new HashMap<>();
     for (TestTweet t : tweets) {
       if (t.belowCut(cut)) {
         Map<String, Integer> m = words.computeIfAbsent(t.user(), k -> new HashMap<>());
         t.words().forEach((w, n) -> m.merge(w, n, Integer::sum));
-        int[] tt = totals.computeIfAbsent(t.user(), k -> new int[2]);
+        long[] tt = totals.computeIfAbsent(t.user(), k -> new long[2]);
         tt[0]++;
         tt[1] += t.tokens();
       }
     }
-    words.forEach((u, m) -> m.forEach((w, n) -> s.execute(word.bind(u, version, w, n))));
-    totals.forEach((u, tt) -> s.execute(total.bind(u, version, tt[0], (long) tt[1])));
+    int rows = 0;
+    for (Map.Entry<String, long[]> u : totals.entrySet()) {
+      for (BoundStatement b : BatchViewChunks.bind(insert, u.getKey(), version, u.getValue()[0], u.getValue()[1],
+          words.get(u.getKey()), WORDS_PER_CHUNK)) {
+        s.execute(b);
+        rows++;
+      }
+    }
+    return rows;
   }
 
   /** Speed rows for the Kafka tweets {@code which} selects (the speed layer's output). */
