@@ -75,7 +75,8 @@ class RecomputeIT {
 
   @Test
   void aRecomputeEqualsAPlainRecountUpToItsCutAndCleansUp(TestStack stack) throws Exception {
-    Settings s = stack.settingsWith(own(stack, Map.of()));
+    // small chunks, so that each user's view spans several rows that the check puts together
+    Settings s = stack.settingsWith(own(stack, Map.of("batch.recompute.words-per-chunk", 50)));
     SyntheticTweets synth = new SyntheticTweets(21, 15, 1700);
     Fixtures.produce(s, synth.stream().limit(1500).toList());
     ingestAll(s);
@@ -116,6 +117,10 @@ class RecomputeIT {
       assertThat(store.current()).contains(new ViewStore.Published(first.version(), Cut.of(lowered)));
       assertVersionEquals(store, first.version(), expected);
       assertThat(store.state(first.version())).contains(ViewStore.PUBLISHED);
+      long rows = session.execute("SELECT count(*) FROM " + Tables.BATCH_VIEW).one().getLong(0);
+      long chunks = expected.totals.keySet().stream()
+          .mapToLong(u -> Math.max(1, (expected.words.getOrDefault(u, Map.of()).size() + 49) / 50)).sum();
+      assertThat(rows).as("view rows: chunks of at most 50 words").isEqualTo(chunks).isGreaterThan(expected.totals.size());
 
       // speed rows: one the next cut absorbs, one beyond it
       Fixtures.Placed absorbed = placed.get(placed.size() - 1);
