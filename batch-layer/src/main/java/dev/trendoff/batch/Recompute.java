@@ -44,6 +44,9 @@ public final class Recompute implements AutoCloseable {
   public Recompute(Settings settings) {
     this.settings = settings;
     this.section = settings.config().getConfig("trendoff.batch.recompute");
+    if (section.getInt("words-per-chunk") < 1) {
+      throw new UserError("trendoff.batch.recompute.words-per-chunk must be at least 1, got " + section.getInt("words-per-chunk"));
+    }
     this.session = CassandraSessions.open(settings.cassandra());
     SparkConf conf = SparkConfs.forJob(settings, APP_NAME)
         .setIfMissing("spark.cassandra.input.split.sizeInMB", String.valueOf(section.getInt("split-size-mb")));
