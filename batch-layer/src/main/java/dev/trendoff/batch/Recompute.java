@@ -40,12 +40,14 @@ public final class Recompute implements AutoCloseable {
   private final Config section;
   private final JavaSparkContext sc;
   private final CqlSession session;
+  private final int wordsPerChunk;
 
   public Recompute(Settings settings) {
     this.settings = settings;
     this.section = settings.config().getConfig("trendoff.batch.recompute");
-    if (section.getInt("words-per-chunk") < 1) {
-      throw new UserError("trendoff.batch.recompute.words-per-chunk must be at least 1, got " + section.getInt("words-per-chunk"));
+    this.wordsPerChunk = section.getInt("words-per-chunk");
+    if (wordsPerChunk < 1) {
+      throw new UserError("trendoff.batch.recompute.words-per-chunk must be at least 1, got " + wordsPerChunk);
     }
     this.session = CassandraSessions.open(settings.cassandra());
     SparkConf conf = SparkConfs.forJob(settings, APP_NAME)
@@ -94,7 +96,7 @@ public final class Recompute implements AutoCloseable {
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         long v = version;
-        int perChunk = section.getInt("words-per-chunk");
+        int perChunk = wordsPerChunk; // a local, so that the closure does not capture this
         long t = System.nanoTime();
         javaFunctions(perUser.flatMap(u -> MasterScan.chunkRows(u._1(), v, u._2(), perChunk).iterator()))
             .writerBuilder(ks, Tables.BATCH_VIEW, mapToRow(ViewChunkRow.class))

@@ -6,7 +6,6 @@ import dev.trendoff.core.UserError;
 import dev.trendoff.producer.format.CsvRecordReader;
 import dev.trendoff.producer.format.FollowTheHashtagCsv;
 import dev.trendoff.producer.format.ParseResult;
-import dev.trendoff.producer.format.RejectReason;
 
 /** A followthehashtag CSV: the header first (a {@link UserError} if it is not one), then one record each. */
 final class CsvSource extends FileRecordSource {
@@ -35,13 +34,7 @@ final class CsvSource extends FileRecordSource {
       return null;
     }
     line = r.line();
-    if (!r.ok()) {
-      return ParseResult.rejected(r.problem());
-    }
-    if (r.text().isBlank()) {
-      return ParseResult.rejected(RejectReason.EMPTY_LINE, "line " + r.line() + " is empty", r.text());
-    }
-    return format.parse(r.text());
+    return parsed(r.line(), r.text(), r.problem(), format::parse);
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import dev.trendoff.producer.format.LineReader;
 import dev.trendoff.producer.format.ParseResult;
-import dev.trendoff.producer.format.RejectReason;
 
 /** One record a line (jsonl, sentiment140): blank lines and unreadable lines are rejections. */
 final class LinesSource extends FileRecordSource {
@@ -22,16 +21,7 @@ final class LinesSource extends FileRecordSource {
   @Override
   public ParseResult next() throws IOException {
     LineReader.Line line = lines.next();
-    if (line == null) {
-      return null;
-    }
-    if (!line.ok()) {
-      return ParseResult.rejected(line.problem());
-    }
-    if (line.text().isBlank()) {
-      return ParseResult.rejected(RejectReason.EMPTY_LINE, "line " + line.number() + " is empty", line.text());
-    }
-    return parser.apply(line.text());
+    return line == null ? null : parsed(line.number(), line.text(), line.problem(), parser);
   }
 
   @Override
