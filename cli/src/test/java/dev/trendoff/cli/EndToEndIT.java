@@ -38,7 +38,7 @@ import dev.trendoff.serving.WordCounts;
 /**
  * The demo end to end on the real stack: producer, speed layer and batch ingest (child JVMs), a
  * recompute in the middle of the stream, more tweets after it; then compare-users for several pairs
- * equals a recount of the produced tweets, word by word, in DESIGN.md's order.
+ * equals a recount of the produced tweets, word by word, in the order of docs/compare.md 'Ranks'.
  */
 @ExtendWith(LocalStackExtension.class)
 class EndToEndIT {

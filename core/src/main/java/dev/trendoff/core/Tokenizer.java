@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The words of a tweet, exactly as DESIGN.md 'Words' defines them. The speed layer, the batch
+ * The words of a tweet, exactly as docs/words.md 'Rules' defines them. The speed layer, the batch
  * recompute and every test use this one implementation. Thread-safe.
  */
 public final class Tokenizer {

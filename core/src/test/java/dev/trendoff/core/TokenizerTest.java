@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DESIGN.md 'Words', case by case. */
+/** docs/words.md 'Rules', case by case (its 'Examples' table lists these cases). */
 class TokenizerTest {
 
   static Stream<Arguments> cases() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code compare-users --json}: exactly the object of DESIGN.md,
+ * {@code compare-users --json}: exactly the object of docs/compare.md '--json',
  * {@code {"users":[{"name","tweets","words"}x2],"words":[{"word","counts":[a,b]}],"view":{"version","cut","speedRows"}}}.
  * {@code view.version} is null when no recompute has published yet (then {@code cut} is "").
  */

@@ -2,7 +2,7 @@ package dev.trendoff.serving;
 
 import java.util.Locale;
 
-/** The orders {@code compare-users --rank} knows (DESIGN.md 'Ranking'). */
+/** The orders {@code compare-users --rank} knows (docs/compare.md 'Ranks'). */
 public enum Rank {
   /** The smaller of the two counts desc, then the sum desc, then the word in code-point order. */
   SHARED,

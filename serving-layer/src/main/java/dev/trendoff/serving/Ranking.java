@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Mutual words of two users and their order (DESIGN.md 'Ranking'). Plain Java, no I/O. */
+/** Mutual words of two users and their order (docs/compare.md 'Ranks'). Plain Java, no I/O. */
 public final class Ranking {
 
   /** {@code --top all}. */

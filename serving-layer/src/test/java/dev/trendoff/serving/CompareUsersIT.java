@@ -87,7 +87,7 @@ class CompareUsersIT {
     return new ObjectMapper().readTree(r.out());
   }
 
-  /** Expected words, independently: mutual words of the recounts, sorted the DESIGN.md way. */
+  /** Expected words, independently: mutual words of the recounts, sorted by rank shared (docs/compare.md 'Ranks'). */
   List<Object[]> expectedShared(String a, String b) {
     Map<String, Long> wa = fx.expectedWords(a);
     Map<String, Long> wb = fx.expectedWords(b);
