@@ -1,8 +1,7 @@
 package dev.trendoff.cli;
 
+import dev.trendoff.core.CommandLines;
 import dev.trendoff.core.UserError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,8 +30,6 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -50,22 +47,9 @@ public final class Main implements Runnable {
     try {
       args = sparkOptionsApplied(args);
     } catch (UserError e) {
-      cl.getErr().println("trendoff: " + e.getMessage());
-      return e.exitCode();
+      return CommandLines.report(cl.getErr(), e);
     }
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      UserError ue = findUserError(ex);
-      if (ue != null) {
-        commandLine.getErr().println("trendoff: " + ue.getMessage());
-        LOG.debug("user error", ex);
-        return ue.exitCode();
-      }
-      LOG.error("command failed", ex);
-      commandLine.getErr().println("trendoff: " + ex.getClass().getSimpleName()
-          + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())) + " (details in var/log/trendoff.log)");
-      return UserError.FAILURE;
-    });
-    return cl.execute(args);
+    return CommandLines.execute(cl, args, "var/log/trendoff.log");
   }
 
   /** A Spark job's Spark options (see {@link SparkOptions}) set for this JVM and taken out of its command line. */
@@ -80,20 +64,6 @@ public final class Main implements Runnable {
     }
     spark.applyInProcess();
     return spark.commandLine();
-  }
-
-  private static UserError findUserError(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof UserError ue) {
-        return ue;
-      }
-    }
-    return null;
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

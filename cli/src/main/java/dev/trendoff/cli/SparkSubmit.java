@@ -15,11 +15,11 @@ import dev.trendoff.core.UserError;
 /**
  * The {@code spark-submit} command line of a Spark job command given a cluster {@code --master}:
  * the jobs assembly ({@code jobs-assembly/target/trendoff-jobs.jar}, whose main class is
- * {@link Main}) with the same command and arguments, the Spark options as spark-submit's own, and
- * this JVM's {@code -Dtrendoff.*} settings for the driver. The driver then reads the same
- * configuration as a local run: {@code trendoff.conf} in the working directory or
- * {@code TRENDOFF_CONFIG}, and the {@code TRENDOFF_*} environment, which spark-submit passes on
- * (client deploy mode).
+ * {@value #JOBS_MAIN}: jobs-assembly/src/main/java/dev/trendoff/jobs/Jobs.java) with the same command
+ * and arguments, the Spark options as spark-submit's own, and this JVM's {@code -Dtrendoff.*}
+ * settings for the driver. The driver then reads the same configuration as a local run:
+ * {@code trendoff.conf} in the working directory or {@code TRENDOFF_CONFIG}, and the
+ * {@code TRENDOFF_*} environment, which spark-submit passes on (client deploy mode).
  *
  * <p>spark-submit is {@code TRENDOFF_SPARK_SUBMIT} if set, else {@code $SPARK_HOME/bin/spark-submit}.
  * The launcher script runs {@code main}, which writes the command NUL-separated to a file, and then
@@ -28,6 +28,8 @@ import dev.trendoff.core.UserError;
 final class SparkSubmit {
 
   static final String JOBS_JAR = "jobs-assembly/target/trendoff-jobs.jar";
+  /** The jobs assembly's entry point: speed-layer, batch-layer and load-csv only (not on this classpath). */
+  static final String JOBS_MAIN = "dev.trendoff.jobs.Jobs";
 
   /** Settings never put on a command line: passwords, and Kafka client properties (sasl.jaas.config, keystores). */
   private static final java.util.regex.Pattern SECRET =
@@ -50,7 +52,7 @@ final class SparkSubmit {
     cmd.add("--name");
     cmd.add(appName(o));
     cmd.add("--class");
-    cmd.add(Main.class.getName());
+    cmd.add(JOBS_MAIN);
     o.submitFlags().forEach((flag, value) -> {
       cmd.add(flag);
       cmd.add(value);

@@ -94,7 +94,7 @@ class SparkOptionsTest {
     List<String> cmd = SparkSubmit.commandLine(o, Map.of("SPARK_HOME", home.resolve("spark").toString()), props);
 
     assertThat(cmd).containsExactly(submit.toString(), "--master", "spark://m:7077", "--name", "trendoff batch-layer ingest",
-        "--class", "dev.trendoff.cli.Main", "--executor-memory", "1g", "--conf", "spark.cores.max=1",
+        "--class", "dev.trendoff.jobs.Jobs", "--executor-memory", "1g", "--conf", "spark.cores.max=1",
         "--driver-java-options", "-Dtrendoff.home=" + home + " -Dtrendoff.kafka.topic=t2",
         jar.toString(), "batch-layer", "ingest");
   }

@@ -29,7 +29,8 @@ import com.typesafe.config.ConfigValueFactory;
  *       or {@code -Dtrendoff.config});</li>
  *   <li>the {@code reference.conf} defaults shipped in the jars (each module owns its section).</li>
  * </ol>
- * A key that is not in the defaults, from any of these, is an error: a typo must not be ignored.
+ * A key that is not in the defaults, from any of these, is an error: a typo must not be ignored. The
+ * one exception is a key of a module this JVM does not have ({@link #SECTIONS}): it is ignored.
  */
 public final class TrendoffConfig {
 
@@ -41,6 +42,16 @@ public final class TrendoffConfig {
       java.util.Set.of("trendoff.config", "trendoff.home", "trendoff.logdir");
   private static final java.util.Set<String> ENV_NOT_KEYS =
       java.util.Set.of("TRENDOFF_CONFIG", "TRENDOFF_HOME", "TRENDOFF_JAVA_OPTS", "TRENDOFF_JAVA", "TRENDOFF_SPARK_SUBMIT");
+
+  /**
+   * The sections of the configuration, one per module that ships a reference.conf. A JVM without some
+   * of those modules (the jobs assembly has neither the serving layer nor the local stack) ignores the
+   * keys of their sections instead of calling them unknown, so one configuration file and one
+   * environment serve every process of an installation. cli's ConfigSectionsTest, which sees every
+   * module, checks this list against their reference.conf files.
+   */
+  public static final java.util.Set<String> SECTIONS = java.util.Set.of(
+      "kafka", "cassandra", "spark", "producer", "twitter", "batch", "speed", "serving", "csv-loader", "stack");
 
   private TrendoffConfig() {}
 
@@ -55,6 +66,8 @@ public final class TrendoffConfig {
     // the reference.conf files alone: defaultReference() would fold every -D property in, so a
     // mistyped -Dtrendoff.* key would count as known
     Config reference = ConfigFactory.defaultReferenceUnresolved().resolve().getConfig(ROOT);
+    java.util.Set<String> elsewhere = new TreeSet<>(SECTIONS);
+    elsewhere.removeAll(reference.root().keySet());
 
     Config fromFile = ConfigFactory.empty();
     if (file != null) {
@@ -66,11 +79,11 @@ public final class TrendoffConfig {
       } catch (ConfigException e) {
         throw new UserError("cannot read configuration file " + file + ": " + e.getMessage());
       }
-      fromFile = fromFile.hasPath(ROOT) ? fromFile.getConfig(ROOT) : ConfigFactory.empty();
+      fromFile = withoutSections(fromFile.hasPath(ROOT) ? fromFile.getConfig(ROOT) : ConfigFactory.empty(), elsewhere);
       rejectUnknown(fromFile, reference, "in " + file);
     }
 
-    Config fromEnv = fromEnvironment(env, reference);
+    Config fromEnv = fromEnvironment(env, reference, elsewhere);
 
     Config fromProps = ConfigFactory.empty();
     Properties props = new Properties();
@@ -80,7 +93,7 @@ public final class TrendoffConfig {
       }
     }
     if (!props.isEmpty()) {
-      fromProps = ConfigFactory.parseProperties(props).getConfig(ROOT);
+      fromProps = withoutSections(ConfigFactory.parseProperties(props).getConfig(ROOT), elsewhere);
       rejectUnknown(fromProps, reference, "in a -D" + ROOT + ".* system property");
     }
 
@@ -122,7 +135,15 @@ public final class TrendoffConfig {
     return Files.exists(local) ? local : null;
   }
 
-  private static Config fromEnvironment(Map<String, String> env, Config reference) {
+  /** {@code c} without the keys of {@code sections} (sections of modules this JVM does not have). */
+  private static Config withoutSections(Config c, java.util.Set<String> sections) {
+    for (String section : sections) {
+      c = c.withoutPath(ConfigUtil.joinPath(section));
+    }
+    return c;
+  }
+
+  private static Config fromEnvironment(Map<String, String> env, Config reference, java.util.Set<String> elsewhere) {
     Map<String, String> byEnvName = new HashMap<>();
     for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
       byEnvName.put(envName(e.getKey()), e.getKey());
@@ -134,6 +155,9 @@ public final class TrendoffConfig {
         continue;
       }
       String path = byEnvName.get(name);
+      if (path == null && elsewhere.stream().anyMatch(section -> name.startsWith(envName(section) + "_"))) {
+        continue;
+      }
       if (path == null) {
         throw new UserError("unknown configuration key in environment variable " + name
             + " (see reference.conf for the keys; unset it or fix its name)");

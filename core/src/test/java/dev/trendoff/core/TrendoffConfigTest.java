@@ -80,6 +80,21 @@ class TrendoffConfigTest {
         .isInstanceOf(UserError.class).hasMessageContaining("kafka.nope");
   }
 
+  /** This module's tests see only core's sections (kafka, cassandra, spark), like a JVM without the other modules. */
+  @Test
+  void keysOfModulesThisJvmDoesNotHaveAreIgnoredOthersStayErrors() throws Exception {
+    Path f = file("trendoff.kafka.topic = t\ntrendoff.stack.kafka-port = 19092\ntrendoff.serving { anything = 1 }\n");
+    Map<String, String> env = Map.of("TRENDOFF_SERVING_X", "1", "TRENDOFF_CSV_LOADER_CHUNK_SIZE", "5");
+    Config c = TrendoffConfig.load(f, env, props("trendoff.stack.dir", "elsewhere"));
+    assertThat(Settings.from(c).kafka().topic()).isEqualTo("t");
+    assertThat(c.hasPath("trendoff.stack")).isFalse();
+
+    assertThatThrownBy(() -> TrendoffConfig.load(file("trendoff.nosuch.x = 1\n"), Map.of(), new Properties()))
+        .isInstanceOf(UserError.class).hasMessageContaining("trendoff.nosuch.x");
+    assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of("TRENDOFF_STACKS_X", "1"), new Properties()))
+        .isInstanceOf(UserError.class).hasMessageContaining("TRENDOFF_STACKS_X");
+  }
+
   @Test
   void aMistypedKeyInARealSystemPropertyIsAnError() {
     System.setProperty("trendoff.kafka.topick", "x");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,18 +29,5 @@ public final class LoadCsvCommand implements Callable<Integer> {
     LoadCsv.Summary s = LoadCsv.run(Settings.load(), file, f, System.err);
     System.out.println(s.line());
     return 0;
-  }
-
-  /** For JobProcess and spark-submit: {@code LoadCsvCommand FILE [--format F]}. */
-  public static void main(String[] args) {
-    int code = new picocli.CommandLine(new LoadCsvCommand())
-        .setExecutionExceptionHandler((ex, cl, pr) -> {
-          if (ex instanceof UserError ue) {
-            System.err.println("trendoff: " + ue.getMessage());
-            return ue.exitCode();
-          }
-          throw ex;
-        }).execute(args);
-    System.exit(code);
   }
 }
