@@ -1,8 +1,10 @@
 package dev.trendoff.serving;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** The orders {@code compare-users --rank} knows (DESIGN.md 'Ranking'). */
+/** The orders {@code compare-users --rank} knows (docs/compare.md). */
 public enum Rank {
   /** The smaller of the two counts desc, then the sum desc, then the word in code-point order. */
   SHARED,
@@ -17,5 +19,10 @@ public enum Rank {
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every rank's name, in declaration order. */
+  public static List<String> names() {
+    return Arrays.stream(values()).map(Rank::cliName).toList();
   }
 }
