@@ -6,7 +6,6 @@ import dev.trendoff.core.Settings;
 import dev.trendoff.spark.KafkaStreamJob;
 import dev.trendoff.spark.KafkaTweet;
 import dev.trendoff.spark.MicroBatchWriter;
-import dev.trendoff.spark.StreamSettings;
 
 /**
  * {@code ./trendoff batch-layer ingest}: every tweet of the topic into the master table, with its
@@ -27,9 +26,8 @@ public final class BatchIngest {
   }
 
   public static KafkaStreamJob job(Settings settings) {
-    StreamSettings stream = StreamSettings.from(APP_NAME, settings.kafka().batchGroup(),
-        settings.config().getConfig("trendoff.batch.ingest"));
-    return new KafkaStreamJob(settings, stream, writer(settings.cassandra().keyspace(), MasterTable.concurrentWrites(settings)));
+    BatchSettings batch = BatchSettings.from(settings);
+    return new KafkaStreamJob(settings, batch.ingest(), writer(settings.cassandra().keyspace(), batch.writeConcurrency()));
   }
 
   /** Runs until SIGTERM/SIGINT, then finishes the batch, commits and returns (exit 0). */

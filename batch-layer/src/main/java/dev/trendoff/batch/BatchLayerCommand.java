@@ -2,6 +2,7 @@ package dev.trendoff.batch;
 
 import java.util.concurrent.Callable;
 
+import dev.trendoff.core.Durations;
 import dev.trendoff.core.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +42,7 @@ public final class BatchLayerCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       Settings s = Settings.load();
-      return RecomputeMain.run(s, every == null ? s.config().getDuration("trendoff.batch.recompute.every")
-          : Durations.parse(every));
+      return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every));
     }
   }
 }

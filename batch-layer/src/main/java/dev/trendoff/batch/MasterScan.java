@@ -10,8 +10,8 @@ import org.apache.spark.util.LongAccumulator;
 
 import com.datastax.spark.connector.japi.CassandraRow;
 
-import dev.trendoff.core.BatchViewChunks;
 import dev.trendoff.core.Tokenizer;
+import dev.trendoff.views.Cut;
 import scala.Tuple2;
 
 /** Plain functions the recompute's closures call. */
@@ -45,15 +45,5 @@ final class MasterScan {
     List<Tuple2<String, UserCounts>> out = new ArrayList<>(byUser.size());
     byUser.forEach((u, c) -> out.add(new Tuple2<>(u, c)));
     return out.iterator();
-  }
-
-  /** The batch view rows of one user's counts in {@code version}: its chunks ({@link BatchViewChunks}), each with the totals. */
-  static List<ViewChunkRow> chunkRows(String user, long version, UserCounts counts, int wordsPerChunk) {
-    List<Map<String, Integer>> chunks = BatchViewChunks.split(counts.words(), wordsPerChunk);
-    List<ViewChunkRow> rows = new ArrayList<>(chunks.size());
-    for (int i = 0; i < chunks.size(); i++) {
-      rows.add(new ViewChunkRow(user, version, i, counts.tweets(), counts.tokens(), chunks.get(i)));
-    }
-    return rows;
   }
 }

@@ -11,6 +11,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.spark.connector.cql.CassandraConnector;
 
+import dev.trendoff.core.BoundedAsync;
 import dev.trendoff.core.Settings;
 
 /**
@@ -35,9 +36,15 @@ public final class MasterTable {
     rows.foreachPartition(new WritePartition(connector, keyspace, consistency, concurrentWrites));
   }
 
-  /** {@code trendoff.batch.write-concurrency}. */
+  /** Empties the master table of {@code keyspace} (for a benchmark that rebuilds its own keyspace). */
+  public static void truncate(CqlSession session, String keyspace) {
+    session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+        "TRUNCATE " + keyspace + "." + dev.trendoff.core.Tables.TWEETS).setTimeout(java.time.Duration.ofSeconds(60)));
+  }
+
+  /** {@code trendoff.batch.write-concurrency}: statements in flight per Spark task. */
   public static int concurrentWrites(Settings settings) {
-    return settings.config().getInt("trendoff.batch.write-concurrency");
+    return BatchSettings.from(settings).writeConcurrency();
   }
 
   /** One Spark partition's rows, written with the executor's pooled connector session. */

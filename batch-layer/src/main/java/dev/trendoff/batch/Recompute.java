@@ -1,22 +1,23 @@
 package dev.trendoff.batch;
 
 import static com.datastax.spark.connector.japi.CassandraJavaUtil.javaFunctions;
-import static com.datastax.spark.connector.japi.CassandraJavaUtil.mapToRow;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Iterator;
 
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.typesafe.config.Config;
+import com.datastax.spark.connector.cql.CassandraConnector;
 
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
@@ -24,6 +25,12 @@ import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
 import dev.trendoff.spark.SparkConfs;
+import dev.trendoff.views.BatchViewWrites;
+import dev.trendoff.views.Cut;
+import dev.trendoff.views.RecomputeLease;
+import dev.trendoff.views.ViewPointer;
+import dev.trendoff.views.ViewStore;
+import scala.Tuple2;
 
 /**
  * {@code ./trendoff batch-layer recompute}: the batch view from scratch. Reads the cut (the committed
@@ -37,21 +44,16 @@ public final class Recompute implements AutoCloseable {
   public static final String APP_NAME = "trendoff-batch-recompute";
 
   private final Settings settings;
-  private final Config section;
+  private final BatchSettings batch;
   private final JavaSparkContext sc;
   private final CqlSession session;
-  private final int wordsPerChunk;
 
   public Recompute(Settings settings) {
     this.settings = settings;
-    this.section = settings.config().getConfig("trendoff.batch.recompute");
-    this.wordsPerChunk = section.getInt("words-per-chunk");
-    if (wordsPerChunk < 1) {
-      throw new UserError("trendoff.batch.recompute.words-per-chunk must be at least 1, got " + wordsPerChunk);
-    }
+    this.batch = BatchSettings.from(settings);
     this.session = CassandraSessions.open(settings.cassandra());
     SparkConf conf = SparkConfs.forJob(settings, APP_NAME)
-        .setIfMissing("spark.cassandra.input.split.sizeInMB", String.valueOf(section.getInt("split-size-mb")));
+        .setIfMissing("spark.cassandra.input.split.sizeInMB", String.valueOf(batch.recompute().splitSizeMb()));
     this.sc = new JavaSparkContext(conf);
   }
 
@@ -62,27 +64,27 @@ public final class Recompute implements AutoCloseable {
   /** One recompute. Throws a {@link UserError} when another run holds the lease. */
   public RecomputeSummary runOnce() throws InterruptedException {
     long started = System.nanoTime();
-    ViewStore store = new ViewStore(session, section.getInt("cleanup-concurrency"));
-    Optional<ViewStore.Published> current = store.current();
+    String ks = settings.cassandra().keyspace();
+    BatchSettings.Recompute own = batch.recompute();
+    ViewStore store = new ViewStore(session, ks, own.cleanupConcurrency());
+    ViewPointer current = store.current();
     Cut cut;
     try (KafkaOffsets offsets = new KafkaOffsets(settings.kafka())) {
       cut = Cut.of(offsets.committed(settings.kafka().batchGroup()));
     }
-    cut = cut.atLeast(current.map(ViewStore.Published::cut).orElse(null));
-    long version = ViewStore.nextVersion(current, System.currentTimeMillis());
-    Optional<RecomputeLease> lease = RecomputeLease.tryAcquire(session, version,
-        section.getDuration("lease-ttl"));
+    cut = cut.atLeast(current.cut());
+    long version = current.nextVersion(System.currentTimeMillis());
+    var lease = RecomputeLease.tryAcquire(session, ks, version, own.leaseTtl());
     if (lease.isEmpty()) {
-      throw new UserError("another recompute (run " + RecomputeLease.holder(session).map(String::valueOf).orElse("?")
+      throw new UserError("another recompute (run " + RecomputeLease.holder(session, ks).map(String::valueOf).orElse("?")
           + ") holds the lease; not started (a killed run's lease expires within "
-          + section.getDuration("lease-ttl").toSeconds() + " s)");
+          + own.leaseTtl().toSeconds() + " s)");
     }
     try (RecomputeLease held = lease.get()) {
       store.begin(version, cut);
       LOG.info("recompute: version {} building, cut {}, previous {}", version, cut,
-          current.map(p -> String.valueOf(p.version())).orElse("(none)"));
+          current.exists() ? String.valueOf(current.version()) : "(none)");
 
-      String ks = settings.cassandra().keyspace();
       LongAccumulator skipped = sc.sc().longAccumulator("above the cut");
       Cut c = cut;
       JavaPairRDD<String, UserCounts> counted = javaFunctions(sc)
@@ -95,12 +97,9 @@ public final class Recompute implements AutoCloseable {
           .combineByKey(u -> u, UserCounts::merge, UserCounts::merge, new HashPartitioner(counted.getNumPartitions()), false, null)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        long v = version;
-        int perChunk = wordsPerChunk; // a local, so that the closure does not capture this
         long t = System.nanoTime();
-        javaFunctions(perUser.flatMap(u -> MasterScan.chunkRows(u._1(), v, u._2(), perChunk).iterator()))
-            .writerBuilder(ks, Tables.BATCH_VIEW, mapToRow(ViewChunkRow.class))
-            .withParallelismLevel(MasterTable.concurrentWrites(settings)).saveToCassandra();
+        perUser.foreachPartition(new WriteVersion(CassandraConnector.apply(sc.getConf()), ks,
+            settings.cassandra().writeConsistency(), own.wordsPerChunk(), batch.writeConcurrency(), version));
         LOG.info("recompute: version {}: master table scanned and counted, view written in {} s", version, secs(t));
         t = System.nanoTime();
         long[] figures = perUser.map(u -> new long[] {1, u._2().tweets(), u._2().tokens()})
@@ -110,7 +109,7 @@ public final class Recompute implements AutoCloseable {
         long users = figures[0];
         long tweets = figures[1];
 
-        pauseBeforeFlip(version);
+        pauseBeforeFlip(version, own.pauseBeforeFlip());
         boolean published = store.flip(current, version, cut);
         long speedDeleted = 0;
         if (published) {
@@ -131,9 +130,31 @@ public final class Recompute implements AutoCloseable {
     }
   }
 
+  /**
+   * One Spark partition of per-user counts written as the users' rows of {@code version}, through the
+   * executor's pooled connector session. A static record: a lambda here would capture the job.
+   */
+  private record WriteVersion(CassandraConnector connector, String keyspace, ConsistencyLevel consistency,
+      int wordsPerChunk, int concurrency, long version) implements VoidFunction<Iterator<Tuple2<String, UserCounts>>> {
+
+    @Override
+    public void call(Iterator<Tuple2<String, UserCounts>> users) throws InterruptedException {
+      if (!users.hasNext()) {
+        return;
+      }
+      try (CqlSession s = connector.openSession()) {
+        BatchViewWrites writes = new BatchViewWrites(s, keyspace, consistency, wordsPerChunk, concurrency);
+        while (users.hasNext()) {
+          Tuple2<String, UserCounts> u = users.next();
+          writes.write(u._1(), version, u._2().tweets(), u._2().tokens(), u._2().words());
+        }
+        writes.await();
+      }
+    }
+  }
+
   /** A testing aid: {@code pause-before-flip} holds a written, unpublished version (to kill it there). */
-  private void pauseBeforeFlip(long version) throws InterruptedException {
-    Duration pause = section.getDuration("pause-before-flip");
+  private static void pauseBeforeFlip(long version, Duration pause) throws InterruptedException {
     if (!pause.isZero()) {
       LOG.info("recompute: version {} written, pausing {} ms before the flip", version, pause.toMillis());
       Thread.sleep(pause.toMillis());

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.trendoff.core.Durations;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 
@@ -52,8 +53,7 @@ public final class RecomputeMain {
     int code;
     try {
       Settings s = Settings.load();
-      Duration every = args.length > 0 ? Durations.parse(args[0])
-          : s.config().getDuration("trendoff.batch.recompute.every");
+      Duration every = args.length > 0 ? Durations.parse(args[0]) : BatchSettings.from(s).recompute().every();
       code = run(s, every);
     } catch (UserError e) {
       System.err.println("trendoff: " + e.getMessage());

@@ -2,6 +2,8 @@ package dev.trendoff.batch;
 
 import java.util.Locale;
 
+import dev.trendoff.views.Cut;
+
 /** What one recompute did: the figures it prints and records in view_versions. */
 public record RecomputeSummary(long version, Cut cut, boolean published, long tweets, long skippedAboveCut,
     long users, long distinctWords, long tokens, long speedRowsDeleted, double seconds) {

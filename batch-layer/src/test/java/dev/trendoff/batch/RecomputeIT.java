@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -18,13 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
 import dev.trendoff.localstack.junit.LocalStackExtension;
@@ -33,6 +30,13 @@ import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.spark.JobProcess;
 import dev.trendoff.spark.KafkaStreamJob;
 import dev.trendoff.spark.SparkConfs;
+import dev.trendoff.views.Cut;
+import dev.trendoff.views.RecomputeLease;
+import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.SpeedViewWrites;
+import dev.trendoff.views.ViewPointer;
+import dev.trendoff.views.ViewReads;
+import dev.trendoff.views.ViewStore;
 
 /** The recompute against a real Kafka and Cassandra: exact counts, the cut, publishing, clean-up, kill -9. */
 @ExtendWith(LocalStackExtension.class)
@@ -113,11 +117,12 @@ class RecomputeIT {
     assertThat(first.users()).isEqualTo(expected.totals.size());
 
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
-      ViewStore store = new ViewStore(session, 16);
-      assertThat(store.current()).contains(new ViewStore.Published(first.version(), Cut.of(lowered)));
+      ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 16);
+      assertThat(store.current().version()).isEqualTo(first.version());
+      assertThat(store.current().cut()).isEqualTo(Cut.of(lowered));
       assertVersionEquals(store, first.version(), expected);
       assertThat(store.state(first.version())).contains(ViewStore.PUBLISHED);
-      long rows = session.execute("SELECT count(*) FROM " + Tables.BATCH_VIEW).one().getLong(0);
+      long rows = store.batchViewRows();
       long chunks = expected.totals.keySet().stream()
           .mapToLong(u -> Math.max(1, (expected.words.getOrDefault(u, Map.of()).size() + 49) / 50)).sum();
       assertThat(rows).as("view rows: chunks of at most 50 words").isEqualTo(chunks).isGreaterThan(expected.totals.size());
@@ -125,12 +130,9 @@ class RecomputeIT {
       // speed rows: one the next cut absorbs, one beyond it
       Fixtures.Placed absorbed = placed.get(placed.size() - 1);
       String user = UserKeys.of(absorbed.tweet().getUserScreenName());
-      session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.SPEED_VIEW
-          + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)",
-          user, absorbed.tweet().getId(), absorbed.partition(), absorbed.offset(), Map.of("x", 1), 1));
-      session.execute(SimpleStatement.newInstance("INSERT INTO " + Tables.SPEED_VIEW
-          + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)",
-          user, 1L, absorbed.partition(), end.get(absorbed.partition()) + 5, Map.of("y", 1), 1));
+      new SpeedViewWrites(session, s.cassandra().keyspace(), s.cassandra().writeConsistency(), 10, 4).write(Map.of(user, List.of(
+          new SpeedRow(user, absorbed.tweet().getId(), absorbed.partition(), absorbed.offset(), Map.of("x", 1), 1),
+          new SpeedRow(user, 1L, absorbed.partition(), end.get(absorbed.partition()) + 5, Map.of("y", 1), 1))));
 
       // the ingest caught up: the next version counts everything and replaces the first
       try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
@@ -148,14 +150,13 @@ class RecomputeIT {
       assertThat(second.speedRowsDeleted()).isEqualTo(1);
       assertVersionEquals(store, second.version(), all);
       assertThat(store.totals(first.version())).as("the older version is removed").isEmpty();
-      assertThat(session.execute("SELECT tweet_id FROM " + Tables.SPEED_VIEW).all())
-          .extracting(r -> r.getLong(0)).containsExactly(1L);
+      assertThat(new ViewReads(session, s.cassandra().keyspace()).speedRows(user).join())
+          .extracting(SpeedRow::tweetId).containsExactly(1L);
 
       // a recompute that read the pointer before another one published cannot publish
-      assertThat(store.flip(Optional.of(new ViewStore.Published(first.version(), Cut.of(lowered))),
-          second.version() + 1, Cut.of(end))).isFalse();
-      assertThat(store.flip(Optional.empty(), second.version() + 1, Cut.of(end))).isFalse();
-      assertThat(store.current().map(ViewStore.Published::version)).contains(second.version());
+      assertThat(store.flip(ViewPointer.of(first.version(), lowered), second.version() + 1, Cut.of(end))).isFalse();
+      assertThat(store.flip(ViewPointer.NONE, second.version() + 1, Cut.of(end))).isFalse();
+      assertThat(store.current().version()).isEqualTo(second.version());
     }
   }
 
@@ -186,14 +187,14 @@ class RecomputeIT {
       }
       killed.kill9();
 
-      ViewStore store = new ViewStore(session, 16);
-      assertThat(store.current().map(ViewStore.Published::version)).contains(v1.version());
+      ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 16);
+      assertThat(store.current().version()).isEqualTo(v1.version());
       assertVersionEquals(store, v1.version(), before);
-      long killedVersion = RecomputeLease.holder(session).orElseThrow();
+      long killedVersion = RecomputeLease.holder(session, s.cassandra().keyspace()).orElseThrow();
       assertThat(store.state(killedVersion)).contains(ViewStore.BUILDING);
       assertThat(store.totals(killedVersion)).as("the killed run had written its rows").isNotEmpty();
 
-      Fixtures.await("the killed run's lease expires", Duration.ofSeconds(45), () -> RecomputeLease.holder(session).isEmpty());
+      Fixtures.await("the killed run's lease expires", Duration.ofSeconds(45), () -> RecomputeLease.holder(session, s.cassandra().keyspace()).isEmpty());
       RecomputeSummary v3;
       try (Recompute r = new Recompute(s)) {
         v3 = r.runOnce();

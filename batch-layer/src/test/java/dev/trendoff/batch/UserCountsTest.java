@@ -61,22 +61,10 @@ class UserCountsTest {
   }
 
   @Test
-  void chunkRowsHoldEveryWordOnceAndTheTotalsOnEveryRow() {
-    UserCounts u = UserCounts.ofText("alpha beta beta gamma delta", tokenizer);
-    List<ViewChunkRow> rows = MasterScan.chunkRows("ann", 7L, u, 3);
-    assertThat(rows).extracting(ViewChunkRow::getChunk).containsExactly(0, 1);
-    assertThat(rows).allSatisfy(r -> assertThat(r).extracting(ViewChunkRow::getUserKey, ViewChunkRow::getVersion,
-        ViewChunkRow::getTweets, ViewChunkRow::getTokens).containsExactly("ann", 7L, 1L, 5L));
-    java.util.Map<String, Integer> words = new java.util.HashMap<>();
-    rows.forEach(r -> words.putAll(r.getWords()));
-    assertThat(words).isEqualTo(java.util.Map.of("alpha", 1, "beta", 2, "gamma", 1, "delta", 1));
-  }
-
-  @Test
-  void aUserWhoseTweetsAreAllStopwordsStillHasARow() {
+  void aTweetOfStopwordsOnlyIsATweetWithoutWords() {
     UserCounts u = UserCounts.ofText("the and of", tokenizer);
-    assertThat(MasterScan.chunkRows("ann", 7L, u, 3)).singleElement()
-        .satisfies(r -> assertThat(r.getWords()).isEmpty())
-        .satisfies(r -> assertThat(r.getTweets()).isEqualTo(1));
+    assertThat(u.tweets()).isEqualTo(1);
+    assertThat(u.tokens()).isZero();
+    assertThat(u.words()).isEmpty();
   }
 }

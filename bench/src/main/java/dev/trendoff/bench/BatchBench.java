@@ -36,6 +36,7 @@ import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
+import dev.trendoff.views.ViewStore;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.producer.SyntheticTweets;
@@ -202,8 +203,7 @@ public final class BatchBench implements Callable<Integer> {
 
   private static long viewRows(Settings s) {
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
-      return session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
-          "SELECT count(*) FROM " + Tables.BATCH_VIEW).setTimeout(Duration.ofMinutes(5))).one().getLong(0);
+      return new ViewStore(session, s.cassandra().keyspace(), 1).batchViewRows();
     } catch (RuntimeException e) {
       return -1;
     }

@@ -6,41 +6,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchType;
-import com.datastax.oss.driver.api.core.cql.BatchableStatement;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.cql.Statement;
+import dev.trendoff.batch.BatchSettings;
+import dev.trendoff.batch.MasterRow;
+import dev.trendoff.batch.MasterRowStatements;
+import dev.trendoff.batch.MasterTable;
 import dev.trendoff.batch.Recompute;
 import dev.trendoff.batch.RecomputeSummary;
-import dev.trendoff.core.BatchViewChunks;
+import dev.trendoff.core.BoundedAsync;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.Tables;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.Rank;
 import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.UserWords;
-import dev.trendoff.serving.ViewPointer;
 import dev.trendoff.serving.ViewsRead;
 import dev.trendoff.spark.SparkConfs;
+import dev.trendoff.views.BatchViewWrites;
+import dev.trendoff.views.Cut;
+import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.SpeedViewWrites;
+import dev.trendoff.views.ViewPointer;
+import dev.trendoff.views.ViewStore;
+import dev.trendoff.views.ViewTables;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,14 +95,14 @@ public final class ServingBench implements Callable<Integer> {
       long[] totals = totals(data);
       System.out.printf("data: %,d users, %,d tweets, %,d tokens (seed %d, vocabulary %,d, Zipf)%n",
           users, totals[0], totals[1], seed, vocabularySize);
-      if (rebuild || !alreadyWritten(session, totals)) {
+      if (rebuild || !alreadyWritten(new ViewStore(session, keyspace, 1), totals)) {
         write(session, settings, data, totals);
       } else {
         System.out.println("set-up: keyspace " + keyspace + " already holds this data set (--rebuild rewrites it)");
       }
 
       waitForCompactions(session);
-      ServingReader reader = new ServingReader(session, keyspace, c.readConsistency());
+      ServingReader reader = new ServingReader(session, keyspace);
       Random r = new Random(seed + 7);
       for (int i = 0; i < warmup; i++) {
         int[] p = pair(r);
@@ -143,7 +145,7 @@ public final class ServingBench implements Callable<Integer> {
       double scanMin = Arrays.stream(scan).min().orElse(Double.NaN);
       double scanMean = Arrays.stream(scan).average().orElse(Double.NaN);
       System.out.printf("trendOff scan (Spark %s, a job per query scanning %s + %s): %d pairs, mean %.0f ms, min %.0f ms%n",
-          settings.spark().master(), Tables.BATCH_VIEW, Tables.SPEED_VIEW, scan.length, scanMean, scanMin);
+          settings.spark().master(), ViewTables.BATCH_VIEW, ViewTables.SPEED_VIEW, scan.length, scanMean, scanMin);
       System.out.printf("speed-up: %.0fx (scan mean / serving p50), %.0fx (scan min / serving p99); target p99 <= 20 ms: %s, >= 100x: %s%n",
           scanMean / p50, scanMin / p99, p99 <= 20 ? "met" : "MISSED", scanMin / p99 >= 100 ? "met" : "MISSED");
       if (wrong > 0) {
@@ -220,34 +222,23 @@ public final class ServingBench implements Callable<Integer> {
     return java.util.Objects.hash(seed, users, tweets, vocabularySize, totals[0], totals[1], setup);
   }
 
-  private boolean alreadyWritten(CqlSession s, long[] totals) {
-    Row v = s.execute(s.prepare("SELECT version FROM " + keyspace + "." + Tables.VIEW_POINTER + " WHERE name = ?")
-        .bind(MARKER)).one();
-    Row p = s.execute(s.prepare("SELECT version FROM " + keyspace + "." + Tables.VIEW_POINTER + " WHERE name = ?")
-        .bind(Tables.CURRENT_POINTER)).one();
-    return v != null && p != null && v.getLong(0) == dataSetId(totals);
+  private boolean alreadyWritten(ViewStore store, long[] totals) {
+    return store.current().exists() && store.marker(MARKER).orElse(-1L) == dataSetId(totals);
   }
 
   private void write(CqlSession s, Settings settings, SyntheticUsers data, long[] totals) throws Exception {
     Settings.Cassandra c = settings.cassandra();
-    for (String t : new String[] {Tables.VIEW_POINTER, Tables.VIEW_VERSIONS, Tables.BATCH_VIEW,
-        Tables.SPEED_VIEW, Tables.TWEETS}) {
-      s.execute(SimpleStatement.newInstance("TRUNCATE " + keyspace + "." + t).setTimeout(java.time.Duration.ofSeconds(60)));
-    }
-    String ks = keyspace + ".";
+    ViewStore store = new ViewStore(s, keyspace, 64);
+    store.truncateAll();
+    MasterTable.truncate(s, keyspace);
     boolean direct = setup.equals("direct");
-    PreparedStatement view = s.prepare(BatchViewChunks.insert(keyspace));
-    int wordsPerChunk = settings.config().getInt("trendoff.batch.recompute.words-per-chunk");
-    PreparedStatement speed = s.prepare("INSERT INTO " + ks + Tables.SPEED_VIEW
-        + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)");
-    PreparedStatement master = s.prepare("INSERT INTO " + ks + Tables.TWEETS
-        + " (tweet_id, user_key, user_screen_name, text, created_at, lang, kafka_partition, kafka_offset, ingested_at)"
-        + " VALUES (?, ?, ?, ?, ?, 'en', ?, ?, ?)");
-    DefaultConsistencyLevel cl = DefaultConsistencyLevel.valueOf(c.writeConsistency());
-    Semaphore inFlight = new Semaphore(64);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
+    int wordsPerChunk = BatchSettings.from(settings).recompute().wordsPerChunk();
+    BatchViewWrites view = new BatchViewWrites(s, keyspace, c.writeConsistency(), wordsPerChunk, 64);
+    SpeedViewWrites speed = new SpeedViewWrites(s, keyspace, c.writeConsistency(), 100, 64);
+    PreparedStatement master = s.prepare(MasterRowStatements.insert(keyspace));
+    DefaultConsistencyLevel cl = c.writeConsistency();
+    BoundedAsync masterWrites = new BoundedAsync(s, 64);
     long[][] offsets = new long[PARTITIONS][3];
-    long batchRows = 0;
     long speedRows = 0;
     long absorbed = 0;
     long t0 = System.nanoTime();
@@ -255,19 +246,18 @@ public final class ServingBench implements Callable<Integer> {
     System.out.println(direct
         ? "set-up: writing the batch view (version " + VERSION + ") and the speed rows with the driver"
         : "set-up: writing the master table and the speed rows with the driver; the batch view comes from the real recompute");
-    List<Statement<?>> speedLater = new ArrayList<>();
+    Map<String, List<SpeedRow>> speedLater = new LinkedHashMap<>();
     for (int i = 0; i < data.users(); i++) {
       String key = SyntheticUsers.key(i);
       int p = Math.floorMod(key.hashCode(), PARTITIONS);
       Map<String, Integer> batchWords = new HashMap<>();
       int batchTweets = 0;
       long batchTokens = 0;
-      List<BatchableStatement<?>> speedStmts = new ArrayList<>();
+      List<SpeedRow> userSpeedRows = new ArrayList<>();
       for (SyntheticUsers.Tweet t : data.tweets(i)) {
         long offset = t.phase() * 1_000_000_000L + offsets[p][t.phase()]++;
         if (!direct) {
-          send(s, master.bind(t.id(), key, key, String.join(" ", t.words()), now, p, offset, now).setConsistencyLevel(cl),
-              inFlight, failure);
+          masterWrites.submit(MasterRowStatements.bind(master, masterRow(t, key, p, offset, now)).setConsistencyLevel(cl));
         }
         if (t.phase() < 2) {
           batchTweets++;
@@ -278,44 +268,43 @@ public final class ServingBench implements Callable<Integer> {
           absorbed++;
         }
         if (t.phase() > 0) {
-          speedStmts.add(speed.bind(key, t.id(), p, offset, t.counts(), t.words().size()));
+          userSpeedRows.add(new SpeedRow(key, t.id(), p, offset, t.counts(), t.words().size()));
         }
       }
       if (direct && batchTweets > 0) {
-        for (BoundStatement b : BatchViewChunks.bind(view, key, VERSION, batchTweets, batchTokens, batchWords, wordsPerChunk)) {
-          send(s, b.setConsistencyLevel(cl), inFlight, failure);
-          batchRows++;
-        }
+        view.write(key, VERSION, batchTweets, batchTokens, batchWords);
       }
-      if (!speedStmts.isEmpty()) {
-        speedRows += speedStmts.size();
-        if (direct) {
-          send(s, BatchStatement.newInstance(BatchType.UNLOGGED, speedStmts).setConsistencyLevel(cl), inFlight, failure);
-        } else {
-          // after the recompute: its clean-up would delete the rows below the cut at once
-          speedLater.add(BatchStatement.newInstance(BatchType.UNLOGGED, speedStmts).setConsistencyLevel(cl));
+      if (!userSpeedRows.isEmpty()) {
+        speedRows += userSpeedRows.size();
+        // with the recompute: after it, since its clean-up would delete the rows below the cut at once
+        speedLater.put(key, userSpeedRows);
+        if (direct && speedLater.size() >= 1000) {
+          speed.write(speedLater);
+          speedLater.clear();
         }
       }
       if ((i + 1) % 20_000 == 0) {
         System.out.printf("  %,d users written, %.0f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
       }
     }
-    drain(inFlight, failure);
-    Map<Integer, Long> cut = new HashMap<>();
+    masterWrites.await();
+    long batchRows = view.await();
+    Map<Integer, Long> cutMap = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
-      cut.put(p, CUT);
+      cutMap.put(p, CUT);
     }
+    Cut cut = Cut.of(cutMap);
     if (direct) {
-      s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_VERSIONS
-          + " (version, state, cut, started_at, finished_at, tweets, users, words) VALUES (?, 'published', ?, ?, ?, ?, ?, ?)")
-          .bind(VERSION, cut, now, now, totals[0], (long) users, totals[1]));
-      s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_POINTER + " (name, version, cut, published_at) VALUES (?, ?, ?, ?)")
-          .bind(Tables.CURRENT_POINTER, VERSION, cut, now));
+      store.begin(VERSION, cut);
+      if (!store.flip(ViewPointer.NONE, VERSION, cut)) {
+        throw new UserError("bench set-up: keyspace " + keyspace + " got a pointer while the set-up wrote it");
+      }
+      store.finish(VERSION, ViewStore.PUBLISHED, totals[0], users, totals[1]);
     } else {
       System.out.printf("set-up: master table written (%,d tweets) in %.0f s; batch group %s committed at the cut, recompute ...%n",
           totals[0], (System.nanoTime() - t0) / 1e9, settings.kafka().batchGroup());
       try (KafkaOffsets k = new KafkaOffsets(settings.kafka())) {
-        k.commit(settings.kafka().batchGroup(), cut);
+        k.commit(settings.kafka().batchGroup(), cutMap);
       }
       try (Recompute recompute = new Recompute(settings)) {
         RecomputeSummary summary = recompute.runOnce();
@@ -324,39 +313,27 @@ public final class ServingBench implements Callable<Integer> {
           throw new UserError("bench set-up: the recompute did not publish");
         }
       }
-      for (Statement<?> b : speedLater) {
-        send(s, b, inFlight, failure);
-      }
-      drain(inFlight, failure);
     }
-    s.execute(s.prepare("INSERT INTO " + ks + Tables.VIEW_POINTER + " (name, version) VALUES (?, ?)")
-        .bind(MARKER, dataSetId(totals)));
+    speed.write(speedLater);
+    store.setMarker(MARKER, dataSetId(totals));
     System.out.printf("set-up: %s, %,d speed rows (%,d of them below the cut) in %.0f s%n",
         direct ? String.format("%,d batch view rows", batchRows) : "batch view by the recompute",
         speedRows, absorbed, (System.nanoTime() - t0) / 1e9);
   }
 
-  private static void drain(Semaphore inFlight, AtomicReference<Throwable> failure) throws InterruptedException {
-    inFlight.acquire(64);
-    inFlight.release(64);
-    if (failure.get() != null) {
-      throw new UserError("bench set-up failed writing to Cassandra: " + failure.get().getMessage(), failure.get());
-    }
-  }
-
-  private static void send(CqlSession s, Statement<?> st, Semaphore inFlight, AtomicReference<Throwable> failure)
-      throws InterruptedException {
-    if (failure.get() != null) {
-      throw new UserError("bench set-up failed writing to Cassandra: " + failure.get().getMessage(), failure.get());
-    }
-    inFlight.acquire();
-    CompletionStage<?> f = s.executeAsync(st);
-    f.whenComplete((ok, err) -> {
-      if (err != null) {
-        failure.compareAndSet(null, err);
-      }
-      inFlight.release();
-    });
+  /** A synthetic tweet's master row, as the batch ingest would have written it. */
+  private static MasterRow masterRow(SyntheticUsers.Tweet t, String key, int partition, long offset, Instant now) {
+    MasterRow r = new MasterRow();
+    r.setTweetId(t.id());
+    r.setUserKey(key);
+    r.setUserScreenName(key);
+    r.setText(String.join(" ", t.words()));
+    r.setCreatedAt(java.util.Date.from(now));
+    r.setLang("en");
+    r.setKafkaPartition(partition);
+    r.setKafkaOffset(offset);
+    r.setIngestedAt(java.util.Date.from(now));
+    return r;
   }
 
   /** trendOff's way: a Spark job per query, scanning whole tables and filtering for the two users. Returns ms per pair. */
@@ -393,8 +370,8 @@ public final class ServingBench implements Callable<Integer> {
   /** user\tword -> count, plus user\t#tweets, from full scans of the batch view, the totals and the speed view. */
   private Map<String, Long> scanCounts(JavaSparkContext jsc, String a, String b, ViewPointer view) {
     long version = view.version();
-    HashMap<Integer, Long> cut = new HashMap<>(view.cut());
-    Map<String, Long> out = new HashMap<>(javaFunctions(jsc).cassandraTable(keyspace, Tables.BATCH_VIEW)
+    HashMap<Integer, Long> cut = new HashMap<>(view.cut().asMap());
+    Map<String, Long> out = new HashMap<>(javaFunctions(jsc).cassandraTable(keyspace, ViewTables.BATCH_VIEW)
         .select("user_key", "version", "chunk", "tweets", "words")
         .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))
             && row.getLong("version") == version)
@@ -409,7 +386,7 @@ public final class ServingBench implements Callable<Integer> {
         })
         .reduceByKey(Long::sum)
         .collectAsMap());
-    javaFunctions(jsc).cassandraTable(keyspace, Tables.SPEED_VIEW)
+    javaFunctions(jsc).cassandraTable(keyspace, ViewTables.SPEED_VIEW)
         .select("user_key", "kafka_partition", "kafka_offset", "words")
         .filter(row -> (a.equals(row.getString("user_key")) || b.equals(row.getString("user_key")))
             && row.getLong("kafka_offset") >= cut.getOrDefault(row.getInt("kafka_partition"), 0L))

@@ -27,6 +27,7 @@ import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
 import dev.trendoff.spark.JobProcess;
 import dev.trendoff.speed.SpeedLayer;
+import dev.trendoff.views.ViewStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,7 +100,7 @@ public final class SpeedBench implements Callable<Integer> {
         config.getDuration("trendoff.speed.batch-interval").toMillis() + " ms", log);
     try (CqlSession session = CassandraSessions.open(s.cassandra());
          JobProcess speed = JobProcess.start("bench-speed-layer", SpeedLayer.class.getName(), List.of(), config, "1g", log)) {
-      session.execute("TRUNCATE " + dev.trendoff.core.Tables.SPEED_VIEW);
+      new ViewStore(session, s.cassandra().keyspace(), 1).truncateAll();
       if (!speed.awaitLog("speed-layer started", Duration.ofSeconds(120))) {
         throw new IllegalStateException("the speed layer did not start:\n" + speed.logTail(30));
       }

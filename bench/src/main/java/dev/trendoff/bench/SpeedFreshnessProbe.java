@@ -48,7 +48,7 @@ final class SpeedFreshnessProbe implements AutoCloseable {
 
   SpeedFreshnessProbe(Settings settings, CqlSession session, String runId) {
     this.prefix = "zz_marker_" + runId + "_";
-    ServingReader reader = new ServingReader(session, settings.cassandra().keyspace(), settings.cassandra().readConsistency());
+    ServingReader reader = new ServingReader(session, settings.cassandra().keyspace());
     servingPoller = new Thread(() -> pollServing(reader), "probe-serving");
     Map<String, Object> p = new HashMap<>(settings.kafka().clientProperties());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -13,14 +13,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
 
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.batch.BatchIngest;
 import dev.trendoff.batch.Recompute;
 import dev.trendoff.batch.RecomputeSummary;
-import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
@@ -29,13 +27,10 @@ import dev.trendoff.localstack.LocalStack;
 import dev.trendoff.producer.Pacer;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
-import dev.trendoff.serving.CompareUsers;
+import dev.trendoff.serving.CompareRequest;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.ComparisonChart;
-import dev.trendoff.serving.ComparisonTable;
-import dev.trendoff.serving.KnownUsers;
-import dev.trendoff.serving.Rank;
-import dev.trendoff.serving.ServingReader;
+import dev.trendoff.serving.QueryService;
 import dev.trendoff.speed.SpeedLayer;
 import dev.trendoff.spark.JobProcess;
 
@@ -123,11 +118,8 @@ public final class Demo {
       step("compare-users for two users who share some words and differ in others");
       String[] pair = pickPair(data, tweetsPerUser);
       Comparison answer;
-      Settings.Cassandra c = settings.cassandra();
-      try (CqlSession session = CassandraSessions.open(c)) {
-        ServingReader reader = new ServingReader(session, c.keyspace(), c.readConsistency());
-        answer = new CompareUsers(reader, () -> KnownUsers.all(session, c.keyspace(), c.readConsistency()), 3)
-            .compare(pair[0], pair[1], Rank.SHARED, 20);
+      try (QueryService q = QueryService.open(settings.cassandra())) {
+        answer = q.compare(CompareRequest.parse(List.of(pair[0], pair[1]), null, null));
       }
       out.println();
       out.print(ComparisonTable.render(answer));

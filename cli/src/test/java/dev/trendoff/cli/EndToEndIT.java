@@ -17,22 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
 import dev.trendoff.producer.SyntheticTweets;
-import dev.trendoff.serving.CompareUsers;
+import dev.trendoff.serving.CompareRequest;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.ComparisonJson;
-import dev.trendoff.serving.KnownUsers;
-import dev.trendoff.serving.Rank;
+import dev.trendoff.serving.QueryService;
 import dev.trendoff.serving.Recount;
-import dev.trendoff.serving.Ranking;
-import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.WordCounts;
 
 /**
@@ -76,20 +71,17 @@ class EndToEndIT {
       }
     }
 
-    Settings.Cassandra c = stack.settings().cassandra();
-    try (CqlSession session = CassandraSessions.open(c)) {
-      CompareUsers compare = new CompareUsers(new ServingReader(session, c.keyspace(), c.readConsistency()),
-          () -> KnownUsers.all(session, c.keyspace(), c.readConsistency()), 3);
+    try (QueryService compare = QueryService.open(stack.settings().cassandra())) {
       for (String[] p : pairs) {
-        Comparison shared = compare.compare(p[0], p[1], Rank.SHARED, Ranking.ALL);
+        Comparison shared = compare.compare(CompareRequest.parse(List.of(p[0], p[1]), "shared", "all"));
         assertThat(shared.words()).as("shared ranking of %s vs %s", p[0], p[1])
             .isEqualTo(mutual(recount.get(p[0]), recount.get(p[1]), Comparator.comparingLong(WordCounts::min).reversed()
                 .thenComparing(Comparator.comparingLong(WordCounts::sum).reversed())));
-        Comparison total = compare.compare(p[0], p[1], Rank.TOTAL, Ranking.ALL);
+        Comparison total = compare.compare(CompareRequest.parse(List.of(p[0], p[1]), "total", "all"));
         assertThat(total.words()).as("total ranking of %s vs %s", p[0], p[1])
             .isEqualTo(mutual(recount.get(p[0]), recount.get(p[1]), Comparator.comparingLong(WordCounts::sum).reversed()));
 
-        JsonNode json = ComparisonJson.tree(compare.compare(p[0], p[1], Rank.SHARED, 20));
+        JsonNode json = ComparisonJson.tree(compare.compare(CompareRequest.parse(List.of(p[0], p[1]), null, null)));
         for (int i = 0; i < 2; i++) {
           String user = p[i];
           JsonNode u = json.get("users").get(i);

@@ -208,7 +208,7 @@ class MultiNodeClusterIT {
   private static int assertLambdaEquation(Settings settings, Map<String, Recount> expected) {
     int speedRows = 0;
     try (CqlSession session = CassandraSessions.open(settings.cassandra())) {
-      ServingReader reader = new ServingReader(session, settings.cassandra().keyspace(), settings.cassandra().readConsistency());
+      ServingReader reader = new ServingReader(session, settings.cassandra().keyspace());
       for (String user : new TreeMap<>(expected).keySet()) {
         ViewsRead read = reader.read(List.of(user));
         UserWords got = read.users().get(0);

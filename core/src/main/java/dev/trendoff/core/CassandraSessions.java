@@ -39,10 +39,10 @@ public final class CassandraSessions {
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, c.connectTimeout())
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, c.requestTimeout())
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, c.requestTimeout())
-        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.readConsistency())
+        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.readConsistency().name())
         .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
         .startProfile(WRITES)
-        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.writeConsistency())
+        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.writeConsistency().name())
         .endProfile()
         .build();
     CqlSessionBuilder b = CqlSession.builder()
@@ -73,7 +73,8 @@ public final class CassandraSessions {
     }
   }
 
-  private static String where(Settings.Cassandra c) {
+  /** The contact points as {@code host:port,host:port}, for messages. */
+  public static String where(Settings.Cassandra c) {
     return c.contactPoints().stream().map(a -> a.getHostString() + ":" + a.getPort()).collect(Collectors.joining(","));
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 
@@ -51,8 +52,8 @@ public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config con
   }
 
   public record Cassandra(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
-      String replication, String username, String password, String readConsistency,
-      String writeConsistency, Duration requestTimeout, Duration connectTimeout) {
+      String replication, String username, String password, DefaultConsistencyLevel readConsistency,
+      DefaultConsistencyLevel writeConsistency, Duration requestTimeout, Duration connectTimeout) {
 
     static Cassandra from(Config c) {
       List<InetSocketAddress> points = new ArrayList<>();
@@ -61,8 +62,20 @@ public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config con
       }
       return new Cassandra(points, c.getString("local-datacenter"), c.getString("keyspace"),
           c.getString("replication"), c.getString("username"), c.getString("password"),
-          c.getString("read-consistency"), c.getString("write-consistency"),
+          consistency(c, "read-consistency"), consistency(c, "write-consistency"),
           c.getDuration("request-timeout"), c.getDuration("connect-timeout"));
+    }
+
+    /** A consistency level by its CQL name, any case ({@code LOCAL_QUORUM}, {@code one}); parsed once, here. */
+    static DefaultConsistencyLevel consistency(Config c, String key) {
+      String v = c.getString(key).strip().toUpperCase(java.util.Locale.ROOT);
+      try {
+        return DefaultConsistencyLevel.valueOf(v);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("trendoff.cassandra." + key + ": '" + c.getString(key) + "' is not a consistency level (one of "
+            + java.util.Arrays.stream(DefaultConsistencyLevel.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")");
+      }
     }
 
     public boolean hasCredentials() {

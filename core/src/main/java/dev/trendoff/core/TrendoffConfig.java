@@ -121,6 +121,15 @@ public final class TrendoffConfig {
     return c;
   }
 
+  /** The whole number at {@code path} of a loaded configuration; below 1 is one clear {@link UserError} line. */
+  public static int atLeastOne(Config config, String path) {
+    int v = config.getInt(path);
+    if (v < 1) {
+      throw new UserError(path + " must be at least 1, got " + v);
+    }
+    return v;
+  }
+
   /** The environment variable that sets {@code path} (relative to {@code trendoff}). */
   public static String envName(String path) {
     return ENV_PREFIX + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');

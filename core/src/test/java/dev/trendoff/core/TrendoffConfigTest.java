@@ -42,6 +42,18 @@ class TrendoffConfigTest {
   }
 
   @Test
+  void consistencyLevelsAreParsedOnceAnyCaseAndAWrongOneIsOneLine() {
+    Settings s = Settings.from(TrendoffConfig.load(null, Map.of("TRENDOFF_CASSANDRA_READ_CONSISTENCY", "one"), new Properties()));
+    assertThat(s.cassandra().readConsistency()).isEqualTo(com.datastax.oss.driver.api.core.DefaultConsistencyLevel.ONE);
+    assertThat(s.cassandra().writeConsistency()).isEqualTo(com.datastax.oss.driver.api.core.DefaultConsistencyLevel.LOCAL_QUORUM);
+    assertThatThrownBy(() -> Settings.from(TrendoffConfig.load(null,
+        Map.of("TRENDOFF_CASSANDRA_WRITE_CONSISTENCY", "QUORAM"), new Properties())))
+        .isInstanceOf(UserError.class)
+        .hasMessage("trendoff.cassandra.write-consistency: 'QUORAM' is not a consistency level (one of ANY, ONE, TWO, THREE, "
+            + "QUORUM, ALL, LOCAL_ONE, LOCAL_QUORUM, EACH_QUORUM, SERIAL, LOCAL_SERIAL)");
+  }
+
+  @Test
   void fileBeatsDefaultsEnvBeatsFileSystemPropertyBeatsEnvFlagsBeatAll() throws Exception {
     Path f = file("trendoff.kafka.topic = from-file\ntrendoff.kafka.partitions = 8\ntrendoff.cassandra.keyspace = ks_file\n"
         + "trendoff.kafka.dlq-topic = dlq-file\n");

@@ -1,14 +1,13 @@
 package dev.trendoff.serving;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.trendoff.core.UserError;
-import dev.trendoff.core.UserKeys;
-
-/** {@code compare-users}: checks the two names, reads both users in one consistent read, ranks. */
+/** Answers a {@link CompareRequest}: both users in one consistent read, checked to be known, ranked. */
 public final class CompareUsers {
 
   private final ServingReader reader;
@@ -21,10 +20,9 @@ public final class CompareUsers {
     this.suggestions = suggestions;
   }
 
-  /** Fails with a {@link UserError} (one line) on an empty name, the same user twice, or an unknown user. */
-  public Comparison compare(String a, String b, Rank rank, int top) {
-    checkNames(a, b);
-    ViewsRead read = reader.read(List.of(a, b));
+  /** Fails with a {@link QueryError} of kind UNKNOWN_USER when a user has nothing counted. */
+  public Comparison compare(CompareRequest request) {
+    ViewsRead read = reader.read(request.users());
     List<String> unknown = new ArrayList<>();
     for (UserWords u : read.users()) {
       if (u.isEmpty()) {
@@ -32,34 +30,22 @@ public final class CompareUsers {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new UserError(unknownMessage(unknown, knownUsers.get(), suggestions));
+      Set<String> known = knownUsers.get();
+      Map<String, List<String>> nearest = new LinkedHashMap<>();
+      unknown.forEach(u -> nearest.put(u, Suggestions.nearest(u, known, suggestions)));
+      throw QueryError.unknownUsers(unknownMessage(nearest, known.isEmpty()), nearest);
     }
-    return Comparison.of(read, rank, top);
+    return Comparison.of(read, request.rank(), request.top());
   }
 
-  /** Empty names and the same user twice are usage errors (exit 2), before anything is read. */
-  public static void checkNames(String a, String b) {
-    for (String n : new String[] {a, b}) {
-      if (UserKeys.of(n) == null || UserKeys.of(n).isEmpty()) {
-        throw UserError.usage("a user name must not be empty");
-      }
-    }
-    if (UserKeys.of(a).equals(UserKeys.of(b))) {
-      throw UserError.usage("\"" + a + "\" and \"" + b + "\" are the same user (" + UserKeys.of(a)
-          + "): name two different users");
-    }
-  }
-
-  /** "unknown user "alcie" (nearest known names: alice, alicia)", for one or both users. */
-  public static String unknownMessage(List<String> unknown, Set<String> known, int n) {
+  /** "unknown user "alcie" (nearest known names: alice, alicia): ...", for one or both users. */
+  static String unknownMessage(Map<String, List<String>> nearest, boolean noneKnown) {
     List<String> parts = new ArrayList<>();
-    for (String u : unknown) {
-      List<String> near = Suggestions.nearest(u, known, n);
-      parts.add("\"" + u + "\"" + (near.isEmpty() ? "" : " (nearest known names: " + String.join(", ", near) + ")"));
-    }
-    String what = (unknown.size() == 1 ? "unknown user " : "unknown users ") + String.join(" and ", parts);
-    return known.isEmpty()
+    nearest.forEach((u, near) ->
+        parts.add("\"" + u + "\"" + (near.isEmpty() ? "" : " (nearest known names: " + String.join(", ", near) + ")")));
+    String what = (nearest.size() == 1 ? "unknown user " : "unknown users ") + String.join(" and ", parts);
+    return noneKnown
         ? what + ": no user is known yet (no recompute has published and the speed view is empty)"
-        : what + ": no tweets counted for " + (unknown.size() == 1 ? "it" : "them");
+        : what + ": no tweets counted for " + (nearest.size() == 1 ? "it" : "them");
   }
 }

@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.trendoff.views.BatchSide;
+import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.ViewPointer;
+
 /**
  * The lambda merge of docs/lambda.md, as plain arithmetic:
  * {@code answer(U) = batch_view(U, V) + sum of speed rows of U with kafka_offset >= cut_V[kafka_partition]}.

@@ -1,5 +1,7 @@
 package dev.trendoff.serving;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The orders {@code compare-users --rank} knows (docs/compare.md 'Ranks'). */
@@ -17,5 +19,10 @@ public enum Rank {
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every rank's name, in declaration order. */
+  public static List<String> names() {
+    return Arrays.stream(values()).map(Rank::cliName).toList();
   }
 }

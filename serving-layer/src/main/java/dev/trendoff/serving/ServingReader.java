@@ -2,29 +2,23 @@ package dev.trendoff.serving;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
-import dev.trendoff.core.Tables;
+
 import dev.trendoff.core.UserKeys;
+import dev.trendoff.views.BatchSide;
+import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.ViewPointer;
+import dev.trendoff.views.ViewReads;
 
 /**
  * Reads the serving views for some users and merges them exactly (docs/lambda.md 'The merge'):
- * the pointer row, each user's batch view partition for the pointer's version, each user's speed rows.
- * Prepared statements only, asynchronous reads in parallel, no Spark. Thread-safe; one per session.
+ * the pointer row, each user's batch view partition for the pointer's version, each user's speed rows
+ * (the reads of {@link ViewReads}: prepared, asynchronous, in parallel; no Spark). Thread-safe; one per session.
  *
  * <p>Consistency with a recompute publishing at the same time: a version's rows are complete before the
  * pointer names it, and are deleted only after the pointer has moved past it (versions only grow).
@@ -38,29 +32,19 @@ public final class ServingReader {
 
   private static final int MAX_ATTEMPTS = 5;
 
-  private final CqlSession session;
-  private final ConsistencyLevel consistency;
+  private final ViewReads views;
   private final Clock clock;
-  private final PreparedStatement pointer;
-  private final PreparedStatement batchChunks;
-  private final PreparedStatement speedRows;
   /** The last pointer seen: published, so its rows are complete. */
   private volatile ViewPointer lastSeen;
 
-  public ServingReader(CqlSession session, String keyspace, String readConsistency) {
-    this(session, keyspace, readConsistency, Clock.systemUTC());
+  /** @param session reads at its default consistency (sessions of {@code CassandraSessions}: the read consistency) */
+  public ServingReader(CqlSession session, String keyspace) {
+    this(session, keyspace, Clock.systemUTC());
   }
 
-  public ServingReader(CqlSession session, String keyspace, String readConsistency, Clock clock) {
-    this.session = session;
-    this.consistency = DefaultConsistencyLevel.valueOf(readConsistency.strip().toUpperCase(java.util.Locale.ROOT));
+  public ServingReader(CqlSession session, String keyspace, Clock clock) {
+    this.views = new ViewReads(session, keyspace);
     this.clock = clock;
-    String ks = keyspace + ".";
-    this.pointer = session.prepare("SELECT version, cut, published_at FROM " + ks + Tables.VIEW_POINTER + " WHERE name = ?");
-    this.batchChunks = session.prepare(
-        "SELECT tweets, tokens, words FROM " + ks + Tables.BATCH_VIEW + " WHERE user_key = ? AND version = ?");
-    this.speedRows = session.prepare(
-        "SELECT tweet_id, kafka_partition, kafka_offset, words, tokens FROM " + ks + Tables.SPEED_VIEW + " WHERE user_key = ?");
   }
 
   /** Both views merged for each of {@code screenNames} (keyed by {@link UserKeys#of}), in the order given. */
@@ -68,11 +52,11 @@ public final class ServingReader {
     List<String> keys = screenNames.stream().map(UserKeys::of).toList();
     ViewPointer view = lastSeen;
     if (view == null) {
-      view = join(readPointer());
+      view = join(views.pointer());
     }
     for (int attempt = 1; ; attempt++) {
       ViewsRead r = join(readOnce(keys, view));
-      ViewPointer now = join(readPointer());
+      ViewPointer now = join(views.pointer());
       lastSeen = now;
       if (Objects.equals(now.version(), view.version()) || attempt == MAX_ATTEMPTS) {
         return r;
@@ -83,20 +67,19 @@ public final class ServingReader {
 
   /** The pointer row alone. */
   public ViewPointer currentView() {
-    ViewPointer v = join(readPointer());
+    ViewPointer v = join(views.pointer());
     lastSeen = v;
     return v;
   }
 
   private CompletableFuture<ViewsRead> readOnce(List<String> keys, ViewPointer v) {
-    List<CompletableFuture<?>> every = new ArrayList<>();
     List<CompletableFuture<List<SpeedRow>>> speed = new ArrayList<>();
     List<CompletableFuture<BatchSide>> batch = new ArrayList<>();
     for (String k : keys) {
-      speed.add(all(bind(speedRows, k), ServingReader::speedRow));
-      batch.add(v.exists() ? readBatch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
+      speed.add(views.speedRows(k));
+      batch.add(v.exists() ? views.batch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
     }
-    every.addAll(speed);
+    List<CompletableFuture<?>> every = new ArrayList<>(speed);
     every.addAll(batch);
     return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
       List<UserWords> users = new ArrayList<>();
@@ -105,54 +88,6 @@ public final class ServingReader {
       }
       return new ViewsRead(v, users, clock.instant());
     });
-  }
-
-  private CompletableFuture<ViewPointer> readPointer() {
-    return all(bind(pointer, Tables.CURRENT_POINTER), r -> new ViewPointer(
-        r.getLong("version"), r.getMap("cut", Integer.class, Long.class), r.getInstant("published_at")))
-        .thenApply(rows -> rows.isEmpty() || rows.get(0).version() == null ? ViewPointer.NONE : rows.get(0));
-  }
-
-  /** A user's batch view in {@code version}: one partition slice, its chunks put together. */
-  private CompletableFuture<BatchSide> readBatch(String key, long version) {
-    return all(bind(batchChunks, key, version), r -> r).thenApply(chunks -> {
-      if (chunks.isEmpty()) {
-        return BatchSide.EMPTY;
-      }
-      Map<String, Long> words = new HashMap<>();
-      for (Row r : chunks) {
-        r.getMap("words", String.class, Integer.class).forEach((w, n) -> words.put(w, n.longValue()));
-      }
-      Row first = chunks.get(0);
-      return new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words);
-    });
-  }
-
-  private static SpeedRow speedRow(Row r) {
-    return new SpeedRow(r.getLong("tweet_id"),
-        r.isNull("kafka_partition") ? null : r.getInt("kafka_partition"),
-        r.isNull("kafka_offset") ? null : r.getLong("kafka_offset"),
-        r.getMap("words", String.class, Integer.class), r.isNull("tokens") ? 0 : r.getInt("tokens"));
-  }
-
-  private BoundStatement bind(PreparedStatement ps, Object... values) {
-    return ps.bind(values).setConsistencyLevel(consistency);
-  }
-
-  /** Every row of a (paged) result, mapped, asynchronously. */
-  private <T> CompletableFuture<List<T>> all(BoundStatement stmt, Function<Row, T> map) {
-    List<T> out = new ArrayList<>();
-    return session.executeAsync(stmt).thenCompose(rs -> drain(rs, map, out)).toCompletableFuture();
-  }
-
-  private static <T> CompletionStage<List<T>> drain(AsyncResultSet rs, Function<Row, T> map, List<T> out) {
-    for (Row r : rs.currentPage()) {
-      out.add(map.apply(r));
-    }
-    if (rs.hasMorePages()) {
-      return rs.fetchNextPage().thenCompose(next -> drain(next, map, out));
-    }
-    return CompletableFuture.completedFuture(out);
   }
 
   private static <T> T join(CompletableFuture<T> f) {

@@ -2,6 +2,7 @@ package dev.trendoff.serving;
 
 import java.time.Instant;
 import java.util.List;
+import dev.trendoff.views.ViewPointer;
 
 /**
  * What one consistent read of the views gave: the view version followed, each asked user's merged

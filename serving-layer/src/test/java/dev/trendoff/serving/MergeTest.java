@@ -7,17 +7,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.trendoff.views.BatchSide;
+import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.ViewPointer;
+
 class MergeTest {
 
   final BatchSide batch = new BatchSide(3, 7, Map.of("ai", 4L, "data", 3L));
 
   static SpeedRow row(long id, Integer p, Long off, Map<String, Integer> words) {
-    return new SpeedRow(id, p, off, words, words.values().stream().mapToInt(Integer::intValue).sum());
+    return new SpeedRow("u", id, p, off, words, words.values().stream().mapToInt(Integer::intValue).sum());
   }
 
   @Test
   void countsOnlySpeedRowsAtOrAboveTheCut() {
-    ViewPointer v = new ViewPointer(100L, Map.of(0, 10L, 1, 5L), null);
+    ViewPointer v = ViewPointer.of(100L, Map.of(0, 10L, 1, 5L));
     List<SpeedRow> speed = List.of(
         row(1, 0, 9L, Map.of("ai", 1)),          // below cut 10: already in the batch view
         row(2, 0, 10L, Map.of("ai", 2)),         // exactly at the cut: counted
@@ -33,7 +37,7 @@ class MergeTest {
 
   @Test
   void aPartitionMissingFromTheCutHasCutZero() {
-    ViewPointer v = new ViewPointer(100L, Map.of(0, 10L), null);
+    ViewPointer v = ViewPointer.of(100L, Map.of(0, 10L));
     UserWords u = Merge.merge("u", v, batch, List.of(row(1, 3, 0L, Map.of("kafka", 1)), row(2, 3, 99L, Map.of("kafka", 2))));
     assertThat(u.count("kafka")).isEqualTo(3);
     assertThat(u.tweets()).isEqualTo(5);
@@ -50,18 +54,18 @@ class MergeTest {
 
   @Test
   void userOnlyInTheBatchViewOrNowhere() {
-    ViewPointer v = new ViewPointer(1L, Map.of(), null);
+    ViewPointer v = ViewPointer.of(1L, Map.of());
     assertThat(Merge.merge("u", v, batch, List.of()).words()).isEqualTo(batch.words());
     UserWords none = Merge.merge("u", v, BatchSide.EMPTY, List.of());
     assertThat(none.isEmpty()).isTrue();
     // a user whose only speed rows were absorbed and whose batch row is missing counts nothing
-    assertThat(Merge.merge("u", new ViewPointer(1L, Map.of(0, 5L), null), BatchSide.EMPTY,
+    assertThat(Merge.merge("u", ViewPointer.of(1L, Map.of(0, 5L)), BatchSide.EMPTY,
         List.of(row(1, 0, 2L, Map.of("x1", 1)))).isEmpty()).isTrue();
   }
 
   @Test
   void cutTextListsPartitionsInOrder() {
-    assertThat(new ViewPointer(1L, Map.of(2, 7L, 0, 3L, 10, 1L), null).cutText()).isEqualTo("0=3,2=7,10=1");
+    assertThat(ViewPointer.of(1L, Map.of(2, 7L, 0, 3L, 10, 1L)).cutText()).isEqualTo("0=3,2=7,10=1");
     assertThat(ViewPointer.NONE.cutText()).isEmpty();
   }
 }

@@ -40,8 +40,8 @@ public final class SparkConfs {
     conf.set("spark.cassandra.connection.host", String.join(",", hosts));
     conf.set("spark.cassandra.connection.port", String.valueOf(ports.iterator().next()));
     conf.set("spark.cassandra.connection.localDC", c.localDatacenter());
-    conf.set("spark.cassandra.input.consistency.level", c.readConsistency());
-    conf.set("spark.cassandra.output.consistency.level", c.writeConsistency());
+    conf.set("spark.cassandra.input.consistency.level", c.readConsistency().name());
+    conf.set("spark.cassandra.output.consistency.level", c.writeConsistency().name());
     conf.set("spark.cassandra.read.timeoutMS", String.valueOf(c.requestTimeout().toMillis()));
     conf.set("spark.cassandra.connection.timeoutMS", String.valueOf(c.connectTimeout().toMillis()));
     if (c.hasCredentials()) {

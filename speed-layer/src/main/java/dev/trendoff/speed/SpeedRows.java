@@ -10,11 +10,12 @@ import java.util.Comparator;
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.UserKeys;
 import dev.trendoff.spark.KafkaTweet;
+import dev.trendoff.views.SpeedRow;
 
 /**
  * From decoded tweets to speed-view rows, grouped into the writes the speed layer sends: per user,
- * that user's rows in offset order, cut into batches of at most {@code maxRowsPerBatch} rows. Plain
- * Java; the Spark job only calls it.
+ * that user's rows in offset order ({@code SpeedViewWrites} of the views module cuts them into
+ * unlogged batches). Plain Java; the Spark job only calls it.
  *
  * <p>A tweet id met twice (the same tweet produced twice) is one row: the one read at the higher
  * offset, the same row a later micro-batch would leave behind, so the outcome does not depend on
@@ -23,7 +24,7 @@ import dev.trendoff.spark.KafkaTweet;
 public final class SpeedRows {
 
   private static final Comparator<SpeedRow> IN_KAFKA_ORDER =
-      Comparator.comparingInt(SpeedRow::kafkaPartition).thenComparingLong(SpeedRow::kafkaOffset);
+      Comparator.comparingInt((SpeedRow r) -> r.kafkaPartition()).thenComparingLong(SpeedRow::kafkaOffset);
 
   private final Tokenizer tokenizer;
 
@@ -60,18 +61,6 @@ public final class SpeedRows {
       sorted.sort(IN_KAFKA_ORDER);
       out.put(user, sorted);
     });
-    return out;
-  }
-
-  /** {@code rows} cut into consecutive runs of at most {@code maxRowsPerBatch}. */
-  public static List<List<SpeedRow>> chunks(List<SpeedRow> rows, int maxRowsPerBatch) {
-    if (maxRowsPerBatch < 1) {
-      throw new IllegalArgumentException("maxRowsPerBatch must be at least 1, got " + maxRowsPerBatch);
-    }
-    List<List<SpeedRow>> out = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += maxRowsPerBatch) {
-      out.add(rows.subList(from, Math.min(rows.size(), from + maxRowsPerBatch)));
-    }
     return out;
   }
 

@@ -3,6 +3,7 @@ package dev.trendoff.speed;
 import com.typesafe.config.Config;
 
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.spark.StreamSettings;
 
 /**
@@ -18,14 +19,7 @@ public record SpeedSettings(StreamSettings stream, int maxRowsPerBatch, int maxI
   public static SpeedSettings from(Settings settings) {
     Config c = settings.config().getConfig(SECTION);
     return new SpeedSettings(StreamSettings.from(APP_NAME, settings.kafka().speedGroup(), c),
-        positive(c, "max-rows-per-batch"), positive(c, "max-in-flight"));
-  }
-
-  private static int positive(Config c, String key) {
-    int v = c.getInt(key);
-    if (v < 1) {
-      throw new dev.trendoff.core.UserError(SECTION + "." + key + " must be at least 1, got " + v);
-    }
-    return v;
+        TrendoffConfig.atLeastOne(settings.config(), SECTION + ".max-rows-per-batch"),
+        TrendoffConfig.atLeastOne(settings.config(), SECTION + ".max-in-flight"));
   }
 }

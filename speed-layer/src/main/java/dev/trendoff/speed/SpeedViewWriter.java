@@ -6,13 +6,14 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.VoidFunction;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.spark.connector.cql.CassandraConnector;
 
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
 import dev.trendoff.spark.KafkaTweet;
 import dev.trendoff.spark.MicroBatchWriter;
+import dev.trendoff.views.SpeedViewWrites;
 
 /**
  * The speed layer's micro-batch: on the executors, each Spark partition's tweets become speed rows
@@ -26,7 +27,7 @@ public final class SpeedViewWriter implements MicroBatchWriter {
 
   private final CassandraConnector connector;
   private final String keyspace;
-  private final String consistency;
+  private final ConsistencyLevel consistency;
   private final int maxRowsPerBatch;
   private final int maxInFlight;
   private final String contactPoints;
@@ -52,7 +53,7 @@ public final class SpeedViewWriter implements MicroBatchWriter {
     } catch (Exception e) { // the connector throws IOException undeclared
       String why = e instanceof java.io.IOException ? "cannot reach Cassandra at " + hosts()
           + "; is it running? `./trendoff stack up` starts a local one"
-          : "cannot prepare writes to " + keyspace + "." + Tables.SPEED_VIEW + " in Cassandra at " + hosts()
+          : "cannot prepare writes to the speed view of keyspace " + keyspace + " in Cassandra at " + hosts()
               + " (" + firstLine(e.getMessage()) + "); `./trendoff schema` creates it";
       throw new UserError(why, e);
     }
@@ -75,7 +76,7 @@ public final class SpeedViewWriter implements MicroBatchWriter {
     tweets.foreachPartition(new WritePartition(connector, keyspace, consistency, maxRowsPerBatch, maxInFlight));
   }
 
-  private record WritePartition(CassandraConnector connector, String keyspace, String consistency,
+  private record WritePartition(CassandraConnector connector, String keyspace, ConsistencyLevel consistency,
       int maxRowsPerBatch, int maxInFlight) implements VoidFunction<Iterator<KafkaTweet>> {
 
     @Override

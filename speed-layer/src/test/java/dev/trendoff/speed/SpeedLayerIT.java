@@ -15,13 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.Row;
 
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.Tables;
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
@@ -32,6 +30,8 @@ import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.UserWords;
 import dev.trendoff.spark.JobProcess;
 import dev.trendoff.spark.KafkaStreamJob;
+import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.ViewStore;
 
 /**
  * The speed layer against a real Kafka broker and Cassandra node (Spark local[2]): fast visibility
@@ -63,7 +63,7 @@ class SpeedLayerIT {
     Settings s = fresh(stack);
     KafkaStreamJob job = SpeedLayer.job(s).start();
     try (CqlSession session = CassandraSessions.open(s.cassandra()); TweetProducer producer = new TweetProducer(s)) {
-      ServingReader reader = new ServingReader(session, s.cassandra().keyspace(), s.cassandra().readConsistency());
+      ServingReader reader = new ServingReader(session, s.cassandra().keyspace());
       // the first tweet also pays for Spark's first job; the second shows the steady state
       for (int n = 1; n <= 2; n++) {
         String text = "Zebras #enjoy quantum pudding number " + n + " with zebras https://t.co/x @someone";
@@ -258,7 +258,7 @@ class SpeedLayerIT {
     MergeWatcher(Settings s, List<String> users, Prefixes prefixes, Map<String, Integer> atLeast) {
       thread = new Thread(() -> {
         try (CqlSession session = CassandraSessions.open(s.cassandra())) {
-          ServingReader reader = new ServingReader(session, s.cassandra().keyspace(), s.cassandra().readConsistency());
+          ServingReader reader = new ServingReader(session, s.cassandra().keyspace());
           while (!stop) {
             var read = reader.read(users);
             versions.add(read.view().exists() ? read.view().version() : 0L);
@@ -312,7 +312,7 @@ class SpeedLayerIT {
   static void assertMergedEqualsRecount(Settings s, List<String> users, List<Tweet> produced) {
     Map<String, Recount> expected = Recount.of(produced);
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
-      ServingReader reader = new ServingReader(session, s.cassandra().keyspace(), s.cassandra().readConsistency());
+      ServingReader reader = new ServingReader(session, s.cassandra().keyspace());
       List<UserWords> merged = reader.read(users).users();
       long tweets = 0;
       for (UserWords u : merged) {
@@ -328,11 +328,10 @@ class SpeedLayerIT {
   static Map<String, List<Object>> speedView(Settings s) {
     Map<String, List<Object>> rows = new HashMap<>();
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
-      for (Row r : session.execute("SELECT user_key, tweet_id, kafka_partition, kafka_offset, words, tokens,"
-          + " writetime(tokens) AS wt FROM " + Tables.SPEED_VIEW)) {
-        rows.put(r.getString("user_key") + "/" + r.getLong("tweet_id"), List.of(r.getInt("kafka_partition"),
-            r.getLong("kafka_offset"), r.getMap("words", String.class, Integer.class), r.getInt("tokens"),
-            r.getLong("wt")));
+      for (ViewStore.StoredSpeedRow stored : new ViewStore(session, s.cassandra().keyspace(), 1).speedRowsWritten()) {
+        SpeedRow r = stored.row();
+        rows.put(r.userKey() + "/" + r.tweetId(), List.of(r.kafkaPartition(), r.kafkaOffset(), r.words(), r.tokens(),
+            stored.writtenMicros()));
       }
     }
     return rows;

@@ -1,7 +1,6 @@
 package dev.trendoff.speed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.spark.KafkaTweet;
+import dev.trendoff.views.SpeedRow;
 
 class SpeedRowsTest {
 
@@ -68,19 +68,5 @@ class SpeedRowsTest {
     List<KafkaTweet> reversed = new ArrayList<>(in);
     java.util.Collections.reverse(reversed);
     assertThat(SpeedRows.standard().byUser(reversed.iterator()).get("carol")).isEqualTo(rows);
-  }
-
-  @Test
-  void chunksKeepOrderAndRespectTheLimit() {
-    List<SpeedRow> rows = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      rows.add(new SpeedRow("u", i, 0, i, Map.of(), 0));
-    }
-    List<List<SpeedRow>> chunks = SpeedRows.chunks(rows, 3);
-    assertThat(chunks).extracting(List::size).containsExactly(3, 3, 1);
-    assertThat(chunks.stream().flatMap(List::stream).toList()).isEqualTo(rows);
-    assertThat(SpeedRows.chunks(rows, 100)).hasSize(1);
-    assertThat(SpeedRows.chunks(List.of(), 5)).isEmpty();
-    assertThatThrownBy(() -> SpeedRows.chunks(rows, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,118 @@
+package dev.trendoff.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.UserError;
+import dev.trendoff.serving.CompareRequest;
+import dev.trendoff.serving.Comparison;
+import dev.trendoff.serving.ComparisonChart;
+import dev.trendoff.serving.ComparisonCsv;
+import dev.trendoff.serving.ComparisonJson;
+import dev.trendoff.serving.QueryError;
+import dev.trendoff.serving.QueryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./trendoff compare-users A B}: the words two users share, from batch view + speed view. */
+@Command(name = "compare-users", mixinStandardHelpOptions = true,
+    description = {"The words two users both use and how often each uses them: the current batch view plus the "
+        + "speed rows after its cut, merged exactly. Prints an aligned table, or --json / --csv; --png writes a chart."},
+    footer = {"", "Ranks: shared = the smaller count desc, then the sum desc, then the word; total = the sum desc, then the word;",
+        "alternate = trendOff's order: A's most used mutual word, then B's, ... skipping words already taken",
+        "(each user's list by that user's count desc, ties by word)."})
+public final class CompareUsersCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "A", description = "first user (screen name, @ and case ignored)")
+  String a;
+
+  @Parameters(index = "1", paramLabel = "B", description = "second user")
+  String b;
+
+  @Option(names = "--top", paramLabel = "N|all", defaultValue = "20",
+      description = "how many mutual words (default ${DEFAULT-VALUE}); 'all' for every one")
+  String top;
+
+  @Option(names = "--rank", paramLabel = "shared|total|alternate", defaultValue = "shared",
+      description = "order of the words (default ${DEFAULT-VALUE})")
+  String rank;
+
+  @Option(names = "--png", paramLabel = "FILE", description = "also write a grouped bar chart (PNG) there")
+  Path png;
+
+  @Option(names = "--json", description = "print one JSON object instead of the table")
+  boolean json;
+
+  @Option(names = "--csv", description = "print CSV (word,A,B) instead of the table")
+  boolean csv;
+
+  @Option(names = "--width", defaultValue = "" + ComparisonChart.DEFAULT_WIDTH, description = "chart width in pixels (default ${DEFAULT-VALUE})")
+  int width;
+
+  @Option(names = "--height", defaultValue = "" + ComparisonChart.DEFAULT_HEIGHT, description = "chart height in pixels (default ${DEFAULT-VALUE})")
+  int height;
+
+  @Spec CommandSpec spec;
+
+  private final Supplier<Settings> settings;
+
+  public CompareUsersCommand() {
+    this(Settings::load);
+  }
+
+  /** With explicit settings (tests, the demo). */
+  public CompareUsersCommand(Supplier<Settings> settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Integer call() {
+    CompareRequest request = request(List.of(a, b), rank, top);
+    if (json && csv) {
+      throw UserError.usage("--json and --csv exclude each other: choose one");
+    }
+    if (png != null) {
+      if (width < 100 || height < 100 || width > 10000 || height > 10000) {
+        throw UserError.usage("--width and --height must be between 100 and 10000 pixels");
+      }
+      ComparisonChart.checkWritable(png);
+    }
+    Comparison answer;
+    try (QueryService q = QueryService.open(settings.get().cassandra())) {
+      answer = q.compare(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(ComparisonJson.render(answer));
+    } else if (csv) {
+      out.print(ComparisonCsv.render(answer));
+    } else {
+      out.print(ComparisonTable.render(answer));
+    }
+    if (png != null) {
+      ComparisonChart.write(answer, png, width, height);
+      (json || csv ? spec.commandLine().getErr() : out).println("chart written to " + png.toAbsolutePath());
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The request, a wrong parameter named as this command spells it ({@code --top}). */
+  static CompareRequest request(List<String> users, String rank, String top) {
+    try {
+      return CompareRequest.parse(users, rank, top);
+    } catch (QueryError e) {
+      if (e.kind() == QueryError.Kind.BAD_PARAMETER && !"users".equals(e.parameter())) {
+        throw UserError.usage("--" + e.parameter() + " " + e.detail());
+      }
+      throw e;
+    }
+  }
+}

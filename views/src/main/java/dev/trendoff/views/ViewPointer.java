@@ -1,0 +1,61 @@
+package dev.trendoff.views;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The published batch view readers follow (the pointer row {@code 'current'}): its version and the
+ * cut it covers (docs/lambda.md).
+ *
+ * @param version the published version, or {@code null} when no recompute has published yet
+ * @param cut partition -> first offset the version does NOT cover; a partition missing from it has cut 0
+ * @param publishedAt when the pointer was flipped, or {@code null}
+ */
+public record ViewPointer(Long version, Cut cut, Instant publishedAt) {
+
+  /** No recompute ever ran: the batch side is empty and every speed row counts. */
+  public static final ViewPointer NONE = new ViewPointer(null, Cut.EMPTY, null);
+
+  public ViewPointer {
+    cut = cut == null ? Cut.EMPTY : cut;
+  }
+
+  /** A published version and its cut, as a map. */
+  public static ViewPointer of(long version, Map<Integer, Long> cut) {
+    return new ViewPointer(version, Cut.of(cut), null);
+  }
+
+  public boolean exists() {
+    return version != null;
+  }
+
+  /** The cut of {@code partition}: 0 when the partition is missing from the map. */
+  public long cutOf(int partition) {
+    return cut.of(partition);
+  }
+
+  /**
+   * Whether a speed row lies after the cut, i.e. is not in the batch view and so is counted from the
+   * speed side: {@code offset >= cut[partition]}. A row without a partition (never seen in practice:
+   * the speed layer reads only Kafka) is counted, as if its cut were 0.
+   */
+  public boolean countsSpeedRow(Integer partition, Long offset) {
+    if (partition == null || offset == null) {
+      return true;
+    }
+    return !cut.covers(partition, offset);
+  }
+
+  /** The cut as text, partitions in order: {@code "0=120,1=98"}; empty when there is no view. */
+  public String cutText() {
+    return cut.text();
+  }
+
+  /**
+   * A version number for a run starting at {@code nowMillis}: epoch milliseconds, strictly above this
+   * pointer's version.
+   */
+  public long nextVersion(long nowMillis) {
+    return exists() ? Math.max(nowMillis, version + 1) : nowMillis;
+  }
+}

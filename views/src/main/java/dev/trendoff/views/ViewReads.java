@@ -1,0 +1,84 @@
+package dev.trendoff.views;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+
+/**
+ * The reads serving makes, prepared once per session and asynchronous: the pointer row, one user's
+ * batch view version (one partition slice, its chunks put together), one user's speed rows. How they
+ * combine into one consistent answer is the serving layer's (docs/lambda.md 'The merge'). Reads run
+ * at the session's default consistency (trendoff.cassandra.read-consistency for sessions of
+ * {@code CassandraSessions}). Thread-safe.
+ */
+public final class ViewReads {
+
+  private final CqlSession session;
+  private final PreparedStatement pointer;
+  private final PreparedStatement batchChunks;
+  private final PreparedStatement speedRows;
+
+  public ViewReads(CqlSession session, String keyspace) {
+    this.session = session;
+    this.pointer = session.prepare(ViewStore.selectPointer(keyspace));
+    this.batchChunks = session.prepare(BatchViewChunks.selectVersion(keyspace));
+    this.speedRows = session.prepare(SpeedView.selectUser(keyspace));
+  }
+
+  /** The pointer row readers follow; {@link ViewPointer#NONE} when no version was ever published. */
+  public CompletableFuture<ViewPointer> pointer() {
+    return all(pointer.bind(ViewTables.CURRENT), ViewStore::pointer)
+        .thenApply(rows -> rows.isEmpty() ? ViewPointer.NONE : rows.get(0));
+  }
+
+  /** {@code user}'s batch view in {@code version}, its chunks put together; empty when it has none. */
+  public CompletableFuture<BatchSide> batch(String user, long version) {
+    return all(batchChunks.bind(user, version), r -> r).thenApply(chunks -> {
+      if (chunks.isEmpty()) {
+        return BatchSide.EMPTY;
+      }
+      Map<String, Long> words = new HashMap<>();
+      for (Row r : chunks) {
+        r.getMap("words", String.class, Integer.class).forEach((w, n) -> words.put(w, n.longValue()));
+      }
+      Row first = chunks.get(0);
+      return new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words);
+    });
+  }
+
+  /** Every speed row of {@code user}, below and above any cut. */
+  public CompletableFuture<List<SpeedRow>> speedRows(String user) {
+    return all(speedRows.bind(user), ViewReads::speedRow);
+  }
+
+  static SpeedRow speedRow(Row r) {
+    return new SpeedRow(r.getString("user_key"), r.getLong("tweet_id"), SpeedView.partition(r), SpeedView.offset(r),
+        r.getMap("words", String.class, Integer.class), r.isNull("tokens") ? 0 : r.getInt("tokens"));
+  }
+
+  /** Every row of a (paged) result, mapped, asynchronously. */
+  private <T> CompletableFuture<List<T>> all(BoundStatement stmt, Function<Row, T> map) {
+    List<T> out = new ArrayList<>();
+    return session.executeAsync(stmt).thenCompose(rs -> drain(rs, map, out)).toCompletableFuture();
+  }
+
+  private static <T> CompletionStage<List<T>> drain(AsyncResultSet rs, Function<Row, T> map, List<T> out) {
+    for (Row r : rs.currentPage()) {
+      out.add(map.apply(r));
+    }
+    if (rs.hasMorePages()) {
+      return rs.fetchNextPage().thenCompose(next -> drain(next, map, out));
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+}

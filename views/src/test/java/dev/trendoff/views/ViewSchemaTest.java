@@ -1,0 +1,37 @@
+package dev.trendoff.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import dev.trendoff.core.Schema;
+import dev.trendoff.core.Settings;
+import dev.trendoff.core.TrendoffConfig;
+
+class ViewSchemaTest {
+
+  @Test
+  void theSchemaCreatesEveryDerivedTableInTheConfiguredKeyspace() {
+    Settings s = Settings.from(TrendoffConfig.load(null, Map.of("TRENDOFF_CASSANDRA_KEYSPACE", "ks1"), new Properties()));
+    List<String> stmts = Schema.statements(s.cassandra());
+    assertThat(ViewTables.ALL).hasSize(4);
+    for (String table : ViewTables.ALL) {
+      assertThat(stmts).anySatisfy(st -> assertThat(st).startsWith("CREATE TABLE IF NOT EXISTS ks1." + table + " ("));
+    }
+  }
+
+  @Test
+  void everyStatementNamesItsTableWithTheKeyspace() {
+    assertThat(SpeedView.insert("ks")).startsWith("INSERT INTO ks.speed_view (")
+        .satisfies(cql -> assertThat(cql.chars().filter(c -> c == '?').count()).isEqualTo(6));
+    assertThat(SpeedView.selectUser("ks")).contains("FROM ks.speed_view WHERE user_key = ?");
+    assertThat(BatchViewChunks.selectVersion("ks")).contains("FROM ks.batch_view_chunks WHERE user_key = ? AND version = ?");
+    assertThat(BatchViewChunks.delete("ks", "version < ?")).isEqualTo(
+        "DELETE FROM ks.batch_view_chunks WHERE user_key = ? AND version < ?");
+    assertThat(ViewStore.selectPointer("ks")).contains("FROM ks.view_pointer WHERE name = ?");
+  }
+}
