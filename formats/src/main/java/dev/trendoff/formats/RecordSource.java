@@ -3,7 +3,6 @@ package dev.trendoff.formats;
 import java.io.IOException;
 import java.util.Map;
 
-
 /** Where {@code produce} gets its records: a file, standard input, the generator or the live stream. */
 public interface RecordSource extends AutoCloseable {
 

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-
 class LineReaderTest {
 
   static List<TextRecord> lines(byte[] in, int max) throws IOException {
