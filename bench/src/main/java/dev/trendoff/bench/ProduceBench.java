@@ -23,13 +23,13 @@ import dev.trendoff.core.KafkaTopics;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
+import dev.trendoff.formats.RejectFile;
 import dev.trendoff.localstack.KafkaTools;
 import dev.trendoff.producer.Pacer;
 import dev.trendoff.producer.ProduceRun;
 import dev.trendoff.producer.ProducerTuning;
-import dev.trendoff.producer.RejectFile;
 import dev.trendoff.producer.RunSummary;
-import dev.trendoff.producer.Sources;
+import dev.trendoff.producer.SyntheticSource;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
 import picocli.CommandLine.Command;
@@ -131,7 +131,7 @@ public final class ProduceBench implements Callable<Integer> {
       throws IOException {
     Path rejects = Files.createTempFile("bench-produce-rejects", ".jsonl");
     try (TweetProducer producer = new TweetProducer(settings.kafka().clientProperties(), topic, tuning)) {
-      RunSummary s = new ProduceRun("synthetic", Sources.synthetic(gen), producer, Pacer.unlimited(),
+      RunSummary s = new ProduceRun("synthetic", new SyntheticSource(gen), producer, Pacer.unlimited(),
           new RejectFile(rejects), Long.MAX_VALUE).run();
       if (s.sent() != gen.size() || s.failed() > 0) {
         throw new UserError("trendoff producer sent " + s.sent() + " of " + gen.size() + " (" + s.failed() + " failed)");

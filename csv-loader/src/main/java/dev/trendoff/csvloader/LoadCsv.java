@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,22 +14,26 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.typesafe.config.Config;
 
 import dev.trendoff.batch.MasterRow;
 import dev.trendoff.batch.MasterRows;
 import dev.trendoff.batch.MasterTable;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
-import dev.trendoff.producer.format.ParseResult;
-import dev.trendoff.producer.RejectFile;
-import dev.trendoff.producer.format.Rejection;
+import dev.trendoff.formats.FileRecords;
+import dev.trendoff.formats.ParseResult;
+import dev.trendoff.formats.RecordParser;
+import dev.trendoff.formats.RejectFile;
+import dev.trendoff.formats.Rejection;
+import dev.trendoff.formats.TextRecord;
+import dev.trendoff.formats.TweetFormat;
 import dev.trendoff.spark.SparkConfs;
 
 /**
- * {@code ./trendoff load-csv FILE}: a historical CSV straight into the master table. The driver reads
- * the file record by record (records may span lines), hands them to Spark in chunks; Spark tasks parse
- * them with the producer's parser, map them with the batch layer's {@link MasterRows} (no Kafka
+ * {@code ./trendoff load-csv [--format F] FILE}: a historical tweet file, of any format of
+ * {@link dev.trendoff.formats.TweetFormats}, straight into the master table. The driver reads the
+ * file record by record (records may span lines), hands them to Spark in chunks; Spark tasks parse
+ * them with the format's parser, map them with the batch layer's {@link MasterRows} (no Kafka
  * partition or offset: these tweets are on the batch side of every cut) and write them through the
  * connector. Rejected records go to a reject file; a progress line per chunk; a summary at the end.
  */
@@ -47,25 +49,20 @@ public final class LoadCsv {
     }
   }
 
-  /** One input record on its way through Spark. */
-  record Input(long line, String text) implements Serializable {}
-
   /** A parsed record: a row, or a rejection. */
   record Parsed(long line, MasterRow row, Rejection rejection) implements Serializable {}
 
   private LoadCsv() {}
 
-  public static Summary run(Settings settings, Path file, CsvFormat format, PrintStream progress) throws IOException {
-    Config c = settings.config().getConfig("trendoff.csv-loader");
+  public static Summary run(Settings settings, Path file, TweetFormat format, PrintStream progress) throws IOException {
+    CsvLoaderSettings own = CsvLoaderSettings.from(settings.config());
+    checkReadable(file);
     long started = System.nanoTime();
     long loadedAt = System.currentTimeMillis();
-    Path rejectPath = Path.of(c.getString("reject-dir")).resolve("load-csv-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".jsonl");
-    int chunkSize = c.getInt("chunk-records");
-    try (CsvRecords records = new CsvRecords(file, format, (int) c.getBytes("max-line-bytes").longValue(),
-        c.getInt("max-lines-per-record"));
-        RejectFile rejects = new RejectFile(rejectPath)) {
-      CsvFormat.Parser parser = format.parser(records.header());
+    int chunkSize = own.chunkRecords();
+    try (FileRecords records = format.open(file.toString(), own.limits());
+        RejectFile rejects = new RejectFile(own.rejectFile())) {
+      RecordParser parser = records.parser();
       try (CqlSession check = CassandraSessions.open(settings.cassandra())) {
         // unreachable Cassandra or a missing keyspace: one clear line before Spark starts
       }
@@ -74,8 +71,8 @@ public final class LoadCsv {
       long loaded = 0;
       try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(settings, APP_NAME))) {
         int parallelism = sc.defaultParallelism();
-        List<Input> chunk = new ArrayList<>(chunkSize);
-        CsvRecords.Record r;
+        List<TextRecord> chunk = new ArrayList<>(chunkSize);
+        TextRecord r;
         boolean more = true;
         while (more) {
           r = records.next();
@@ -83,10 +80,10 @@ public final class LoadCsv {
             more = false;
           } else {
             read++;
-            if (r.problem() != null) {
+            if (!r.ok()) {
               rejects.write("line " + r.line(), r.problem());
             } else {
-              chunk.add(new Input(r.line(), r.text()));
+              chunk.add(r);
             }
           }
           if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
@@ -103,7 +100,7 @@ public final class LoadCsv {
     }
   }
 
-  private static long loadChunk(JavaSparkContext sc, int parallelism, List<Input> chunk, CsvFormat.Parser parser,
+  private static long loadChunk(JavaSparkContext sc, int parallelism, List<TextRecord> chunk, RecordParser parser,
       long loadedAt, String ks, int concurrentWrites, RejectFile rejects) {
     JavaRDD<Parsed> parsed = sc.parallelize(chunk, parallelism)
         .map(in -> parse(parser, in, loadedAt))
@@ -120,7 +117,7 @@ public final class LoadCsv {
   }
 
   /** One record to a master row or a rejection: what each Spark task does. */
-  static Parsed parse(CsvFormat.Parser parser, Input in, long loadedAt) {
+  static Parsed parse(RecordParser parser, TextRecord in, long loadedAt) {
     ParseResult r = parser.parse(in.text());
     return r.isTweet() ? new Parsed(in.line(), MasterRows.fromFile(r.tweet(), loadedAt), null)
         : new Parsed(in.line(), null, r.rejection());

@@ -5,26 +5,36 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.UserError;
+import dev.trendoff.formats.FormatsHelp;
+import dev.trendoff.formats.TweetFormat;
+import dev.trendoff.formats.TweetFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./trendoff load-csv FILE [--format followthehashtag|sentiment140]}. */
-@Command(name = "load-csv", mixinStandardHelpOptions = true,
-    description = {"Load a historical tweet CSV straight into the master table (a Spark job). These tweets",
-        "never went through Kafka: every batch view version counts them. Bad rows go to a reject file."})
+/** {@code ./trendoff load-csv [--format F] FILE}. */
+@Command(name = "load-csv", mixinStandardHelpOptions = true, modelTransformer = FormatsHelp.class,
+    customSynopsis = "trendoff load-csv [-hV] [--format=FORMAT] FILE",
+    description = {"Load a historical tweet file straight into the master table (a Spark job).",
+        "These tweets never went through Kafka: every batch view version counts them.",
+        "Bad records go to a reject file."})
 public final class LoadCsvCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "the CSV file")
+  /** Optional for picocli, so that a missing FILE is one usage line, not the whole help. */
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "the tweet file (gzip recognised by its content)")
   Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "followthehashtag",
-      description = "followthehashtag (default; header line, UTF-8) or sentiment140 (no header, Latin-1)")
+      description = "a file format listed below (default: ${DEFAULT-VALUE})")
   String format;
 
   @Override
   public Integer call() throws IOException {
-    CsvFormat f = CsvFormat.parse(format);
+    TweetFormat f = TweetFormats.named(format);
+    if (file == null) {
+      throw UserError.usage("load-csv needs a FILE: load-csv [--format F] FILE");
+    }
     LoadCsv.checkReadable(file);
     LoadCsv.Summary s = LoadCsv.run(Settings.load(), file, f, System.err);
     System.out.println(s.line());

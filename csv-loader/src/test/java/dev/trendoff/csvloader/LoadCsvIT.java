@@ -35,7 +35,7 @@ class LoadCsvIT {
     Settings s = stack.settingsWith(Map.of("cassandra.keyspace", stack.freshName("csv"),
         "csv-loader.reject-dir", rejects.toString(), "csv-loader.chunk-records", 5));
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    LoadCsv.Summary summary = LoadCsv.run(s, LoadCsvLogicTest.FIXTURE, CsvFormat.FOLLOWTHEHASHTAG,
+    LoadCsv.Summary summary = LoadCsv.run(s, LoadCsvLogicTest.FIXTURE, LoadCsvLogicTest.FOLLOWTHEHASHTAG,
         new PrintStream(progress, true, StandardCharsets.UTF_8));
 
     assertThat(summary.records()).isEqualTo(17);
@@ -74,15 +74,38 @@ class LoadCsvIT {
     }
 
     // loading the same file again leaves one row per tweet
-    LoadCsv.run(s, LoadCsvLogicTest.FIXTURE, CsvFormat.FOLLOWTHEHASHTAG, new PrintStream(new ByteArrayOutputStream()));
+    LoadCsv.run(s, LoadCsvLogicTest.FIXTURE, LoadCsvLogicTest.FOLLOWTHEHASHTAG, new PrintStream(new ByteArrayOutputStream()));
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       assertThat(session.execute("SELECT count(*) FROM " + Tables.TWEETS).one().getLong(0)).isEqualTo(12);
     }
   }
 
   @Test
+  void aGzippedJsonlFileIsLoadedToo(TestStack stack, @TempDir Path dir) throws Exception {
+    Settings s = stack.settingsWith(Map.of("cassandra.keyspace", stack.freshName("jsonl"),
+        "csv-loader.reject-dir", dir.resolve("rejects").toString()));
+    LoadCsv.Summary summary = LoadCsv.run(s, LoadCsvLogicTest.writeJsonlSample(dir), LoadCsvLogicTest.JSONL,
+        new PrintStream(new ByteArrayOutputStream()));
+
+    assertThat(summary.records()).isEqualTo(5);
+    assertThat(summary.loaded()).isEqualTo(3);
+    assertThat(summary.rejected()).isEqualTo(2);
+    assertThat(Files.readAllLines(summary.rejectFile())).hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains("\"reason\":\"malformed-json\"").contains("\"where\":\"line 3\""))
+        .anySatisfy(l -> assertThat(l).contains("\"reason\":\"not-a-status\"").contains("\"where\":\"line 4\""));
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      Map<Long, String> sources = new java.util.TreeMap<>();
+      for (Row r : session.execute("SELECT tweet_id, source, user_key FROM " + Tables.TWEETS)) {
+        sources.put(r.getLong(0), r.getString(1) + " " + r.getString(2));
+      }
+      assertThat(sources).containsExactly(Map.entry(101L, "JSONL alice"), Map.entry(102L, "JSONL bob"),
+          Map.entry(104L, "JSONL carol"));
+    }
+  }
+
+  @Test
   void aMissingFileIsOneLine(TestStack stack) {
-    assertThatThrownBy(() -> LoadCsv.run(stack.settings(), Path.of("no-such.csv"), CsvFormat.FOLLOWTHEHASHTAG, System.err))
+    assertThatThrownBy(() -> LoadCsv.run(stack.settings(), Path.of("no-such.csv"), LoadCsvLogicTest.FOLLOWTHEHASHTAG, System.err))
         .isInstanceOf(UserError.class).hasMessage("no such file: no-such.csv");
   }
 }

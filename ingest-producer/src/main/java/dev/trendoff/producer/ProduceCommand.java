@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,29 +18,42 @@ import com.typesafe.config.Config;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
+import dev.trendoff.formats.FormatsHelp;
+import dev.trendoff.formats.RecordSource;
+import dev.trendoff.formats.RejectFile;
+import dev.trendoff.formats.TweetFormat;
+import dev.trendoff.formats.TweetFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ./trendoff produce}: tweets from a file, the generator or the live stream into Kafka. */
-@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
+/** {@code ./trendoff produce --source SOURCE [FILE]}: tweets from a file, the generator or the live stream into Kafka. */
+@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = FormatsHelp.class,
     description = {"Reads tweets from a source and sends them, Avro-encoded, to the Kafka topic.",
         "Bad records are counted by reason and written to a reject file; the run goes on.",
         "Ctrl-C or SIGTERM: what was read is flushed, the summary printed, exit 0."})
 public final class ProduceCommand implements Callable<Integer> {
 
-  public static final List<String> SOURCES = List.of("jsonl", "csv", "sentiment140", "synthetic", "twitter");
+  static final String SYNTHETIC = "synthetic";
+  static final String TWITTER = "twitter";
+  /** The sources that are not files; the others are the file formats of {@link TweetFormats}. */
+  static final List<String> OTHER_SOURCES = List.of(SYNTHETIC, TWITTER);
 
   @Spec CommandSpec spec;
 
   @Option(names = "--source", required = true, paramLabel = "SOURCE",
-      description = "jsonl (Twitter v1.1 status objects a line), csv (followthehashtag layout), "
-          + "sentiment140, synthetic or twitter (the live stream)")
+      description = "a file format (listed below) read from FILE, synthetic, or twitter (the live stream)")
   String source;
 
-  @Option(names = "--file", paramLabel = "F", description = "input file for jsonl, csv, sentiment140 (.gz read as such; - is standard input)")
+  @Parameters(arity = "0..1", paramLabel = "FILE",
+      description = "the input file of a file format (gzip recognised by its content; - is standard input)")
   String file;
+
+  /** The old way to give FILE, kept so that scripts written before it keep running. */
+  @Option(names = "--file", hidden = true, paramLabel = "F")
+  String fileOption;
 
   @Option(names = "--rate", paramLabel = "N", description = "send at most N tweets a second")
   Double rate;
@@ -95,11 +109,18 @@ public final class ProduceCommand implements Callable<Integer> {
     this.configLoader = configLoader;
   }
 
+  /** Every name {@code --source} takes (aliases left out): the file formats, then the generator and the live stream. */
+  public static List<String> sources() {
+    List<String> all = new ArrayList<>(TweetFormats.names());
+    all.addAll(OTHER_SOURCES);
+    return all;
+  }
+
   @Override
   public Integer call() throws Exception {
-    if (!SOURCES.contains(source)) {
-      throw UserError.usage("unknown source '" + source + "' (one of " + String.join(", ", SOURCES) + ")");
-    }
+    TweetFormat format = fileFormat();
+    String name = format != null ? format.name() : source.toLowerCase(Locale.ROOT);
+    String input = inputFile(name, format);
     if (rate != null && speedup != null) {
       throw UserError.usage("give --rate or --speedup, not both");
     }
@@ -118,18 +139,16 @@ public final class ProduceCommand implements Callable<Integer> {
     }
     Config config = TrendoffConfig.withOverrides(configLoader.get(), overrides);
     Settings settings = Settings.from(config);
-    Config own = config.getConfig("trendoff.producer");
+    ProducerSettings own = ProducerSettings.from(config);
 
     PrintStream err = System.err;
-    try (RecordSource records = openSource(config, own);
+    try (RecordSource records = openSource(name, format, input, config, own);
          TweetProducer producer = new TweetProducer(settings)) {
-      RejectFile rejects = rejectFile != null ? new RejectFile(rejectFile)
-          : RejectFile.in(Path.of(own.getString("reject-dir")), source);
+      RejectFile rejects = new RejectFile(rejectFile != null ? rejectFile : own.rejectFile(name));
       Pacer pacer = rate != null ? Pacer.rate(rate) : speedup != null ? Pacer.speedup(speedup) : Pacer.unlimited();
-      ProduceRun run = new ProduceRun(source, records, producer, pacer, rejects, limit == null ? Long.MAX_VALUE : limit);
+      ProduceRun run = new ProduceRun(name, records, producer, pacer, rejects, limit == null ? Long.MAX_VALUE : limit);
       if (!noProgress) {
-        run.withProgress(Progress.forSource(records, err, own.getDuration("rate-line-interval").toMillis(),
-            producer::sent));
+        run.withProgress(Progress.forSource(records, err, own.rateLineInterval().toMillis(), producer::sent));
       }
       return runWithShutdownHook(run, records);
     }
@@ -176,30 +195,51 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  private RecordSource openSource(Config config, Config own) {
-    int maxLine = (int) Math.min(Integer.MAX_VALUE - 16, own.getBytes("max-line-bytes"));
-    switch (source) {
-      case "synthetic":
-        if (users < 1 || tweets < 0) {
-          throw UserError.usage("--users must be at least 1 and --tweets not negative");
-        }
-        return Sources.synthetic(new SyntheticTweets(seed, users, tweets));
-      case "twitter":
-        TwitterSource.Filter filter = new TwitterSource.Filter(track, follow, boxes());
-        return new TwitterSource(TwitterSettings.from(config), filter);
-      default:
-        if (file == null) {
-          throw UserError.usage("--source " + source + " needs --file F (- for standard input)");
-        }
-        switch (source) {
-          case "jsonl":
-            return Sources.jsonl(file, maxLine);
-          case "csv":
-            return Sources.followTheHashtag(file, maxLine, own.getInt("max-lines-per-csv-record"));
-          default:
-            return Sources.sentiment140(file, maxLine);
-        }
+  /** The file format {@code --source} names, or null for the generator and the live stream; another name is a usage error. */
+  private TweetFormat fileFormat() {
+    if (OTHER_SOURCES.contains(source.toLowerCase(Locale.ROOT))) {
+      return null;
     }
+    return TweetFormats.find(source).orElseThrow(() -> UserError.usage(TweetFormats.unknown("source", source, OTHER_SOURCES)));
+  }
+
+  /**
+   * The file a file format reads: FILE, or the deprecated {@code --file} (with a warning), not both;
+   * the generator and the live stream read none.
+   */
+  private String inputFile(String name, TweetFormat format) {
+    if (file != null && fileOption != null) {
+      throw UserError.usage("give the input file once, as FILE (--file F is its deprecated form), not both");
+    }
+    String given = file != null ? file : fileOption;
+    if (format == null) {
+      if (given != null) {
+        throw UserError.usage("--source " + name + " reads no file, but got " + given);
+      }
+      return null;
+    }
+    if (given == null) {
+      throw UserError.usage("--source " + name + " needs a FILE (- for standard input): produce --source " + name + " FILE");
+    }
+    if (fileOption != null) {
+      spec.commandLine().getErr().println("trendoff: --file is deprecated: give the file last, produce --source "
+          + name + " " + fileOption);
+    }
+    return given;
+  }
+
+  private RecordSource openSource(String name, TweetFormat format, String input, Config config, ProducerSettings own) {
+    if (format != null) {
+      return format.source(input, own.limits());
+    }
+    if (SYNTHETIC.equals(name)) {
+      if (users < 1 || tweets < 0) {
+        throw UserError.usage("--users must be at least 1 and --tweets not negative");
+      }
+      return new SyntheticSource(new SyntheticTweets(seed, users, tweets));
+    }
+    TwitterSource.Filter filter = new TwitterSource.Filter(track, follow, boxes());
+    return new TwitterSource(TwitterSettings.from(config), filter);
   }
 
   private List<double[]> boxes() {

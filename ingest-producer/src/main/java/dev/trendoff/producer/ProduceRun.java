@@ -7,9 +7,11 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import dev.trendoff.avro.Tweet;
-import dev.trendoff.producer.format.ParseResult;
-import dev.trendoff.producer.format.RejectReason;
-import dev.trendoff.producer.format.Rejection;
+import dev.trendoff.formats.ParseResult;
+import dev.trendoff.formats.RecordSource;
+import dev.trendoff.formats.RejectReason;
+import dev.trendoff.formats.Rejection;
+import dev.trendoff.formats.RejectFile;
 
 /**
  * One {@code produce} run: reads records from a source, sets rejections aside (counted by reason,

@@ -3,6 +3,7 @@ package dev.trendoff.producer;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
+import dev.trendoff.formats.RecordSource;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

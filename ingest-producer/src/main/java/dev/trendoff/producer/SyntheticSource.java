@@ -1,15 +1,16 @@
 package dev.trendoff.producer;
 
-import dev.trendoff.producer.format.ParseResult;
+import dev.trendoff.formats.ParseResult;
+import dev.trendoff.formats.RecordSource;
 
 /** The generator as a source: {@code tweets} tweets, then the end. */
-final class SyntheticSource implements RecordSource {
+public final class SyntheticSource implements RecordSource {
 
   private final SyntheticTweets tweets;
   private volatile boolean stopped;
   private long next;
 
-  SyntheticSource(SyntheticTweets tweets) {
+  public SyntheticSource(SyntheticTweets tweets) {
     this.tweets = tweets;
   }
 

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import dev.trendoff.avro.TweetSource;
 import dev.trendoff.core.UserError;
-import dev.trendoff.producer.format.ParseResult;
-import dev.trendoff.producer.format.RejectReason;
-import dev.trendoff.producer.format.StatusJson;
+import dev.trendoff.formats.ParseResult;
+import dev.trendoff.formats.RecordSource;
+import dev.trendoff.formats.RejectReason;
+import dev.trendoff.formats.StatusJson;
 import twitter4j.ConnectionLifeCycleListener;
 import twitter4j.FilterQuery;
 import twitter4j.RawStreamListener;

@@ -35,7 +35,7 @@ import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
-import dev.trendoff.producer.format.ParseResult;
+import dev.trendoff.formats.Fixtures;
 import picocli.CommandLine;
 
 /** Every file source and the generator, end to end through ./trendoff produce into the real broker. */
@@ -88,10 +88,6 @@ class ProduceIT {
     return TopicReader.readAll(stack.kafkaBootstrapServers(), topic, expected, Duration.ofSeconds(30));
   }
 
-  static List<Tweet> tweetsOf(List<ParseResult> parsed) {
-    return parsed.stream().filter(ParseResult::isTweet).map(ParseResult::tweet).toList();
-  }
-
   /** Each message decodes to the expected tweet, field by field, keyed by the user's key. */
   static void assertSameTweets(List<TopicReader.Message> got, List<Tweet> expected) {
     assertThat(got).hasSize(expected.size());
@@ -132,7 +128,7 @@ class ProduceIT {
 
   @Test
   void jsonlFileEndToEnd() throws Exception {
-    Result r = produce("--source", "jsonl", "--file", Fixtures.path("statuses.jsonl").toString(), "--json");
+    Result r = produce("--source", "jsonl", Fixtures.path("statuses.jsonl").toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode s = r.json();
     assertThat(s.get("read").asLong()).isEqualTo(14);
@@ -149,7 +145,7 @@ class ProduceIT {
         .findFirst().orElseThrow();
     assertThat(dup.get("where").asText()).isEqualTo("statuses.jsonl:10");
 
-    List<Tweet> expected = tweetsOf(JsonlFormatTest.fixture()).subList(0, 4);
+    List<Tweet> expected = Fixtures.tweetsOf(Fixtures.read("jsonl", "statuses.jsonl")).subList(0, 4);
     assertSameTweets(readTopic(4), expected);
   }
 
@@ -159,13 +155,23 @@ class ProduceIT {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       out.write(Files.readAllBytes(Fixtures.path("followthehashtag.csv")));
     }
-    Result r = produce("--source", "csv", "--file", gz.toString(), "--json");
+    Result r = produce("--source", "followthehashtag", gz.toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode s = r.json();
     assertThat(s.get("sent").asLong()).isEqualTo(5);
     assertThat(counts(s.get("rejectedByReason"))).isEqualTo(Map.of("wrong-field-count", 1L, "broken-quoting", 2L,
         "missing-user", 1L, "empty-line", 1L, "bad-date", 1L, "bad-number", 1L, "missing-text", 1L));
-    assertSameTweets(readTopic(5), tweetsOf(FollowTheHashtagCsvTest.fixture()));
+    assertSameTweets(readTopic(5), Fixtures.tweetsOf(Fixtures.read("followthehashtag", "followthehashtag.csv")));
+  }
+
+  @Test
+  void theOldNamesStillWork() throws Exception {
+    Result r = produce("--source", "csv", "--file", Fixtures.path("followthehashtag.csv").toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("--file is deprecated");
+    assertThat(r.json().get("source").asText()).isEqualTo("followthehashtag");
+    assertThat(r.json().get("sent").asLong()).isEqualTo(5);
+    assertSameTweets(readTopic(5), Fixtures.tweetsOf(Fixtures.read("followthehashtag", "followthehashtag.csv")));
   }
 
   @Test
@@ -173,12 +179,12 @@ class ProduceIT {
     InputStream stdin = System.in;
     try {
       System.setIn(new ByteArrayInputStream(Files.readAllBytes(Fixtures.path("sentiment140.csv"))));
-      Result r = produce("--source", "sentiment140", "--file", "-", "--json");
+      Result r = produce("--source", "sentiment140", "-", "--json");
       assertThat(r.exit()).as(r.err()).isZero();
       JsonNode s = r.json();
       assertThat(s.get("sent").asLong()).isEqualTo(3);
       assertThat(counts(s.get("rejectedByReason"))).containsEntry("duplicate-id", 1L).containsEntry("bad-id", 1L);
-      assertSameTweets(readTopic(3), tweetsOf(Sentiment140CsvTest.fixture()).subList(0, 3));
+      assertSameTweets(readTopic(3), Fixtures.tweetsOf(Fixtures.read("sentiment140", "sentiment140.csv")).subList(0, 3));
     } finally {
       System.setIn(stdin);
     }
@@ -228,11 +234,11 @@ class ProduceIT {
 
   @Test
   void missingFileAndUnknownSource() {
-    assertThat(produce("--source", "jsonl", "--file", dir.resolve("nope.jsonl").toString()).err())
+    assertThat(produce("--source", "jsonl", dir.resolve("nope.jsonl").toString()).err())
         .contains("file not found");
-    Result r = produce("--source", "parquet", "--file", "x");
+    Result r = produce("--source", "parquet", "x");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown source 'parquet'");
+    assertThat(r.err()).contains("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, synthetic, twitter)");
   }
 
   static JsonNode json(String line) {

@@ -23,7 +23,8 @@ import dev.trendoff.core.KafkaTopics;
 import dev.trendoff.core.Settings;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
-import dev.trendoff.producer.format.StatusJson;
+import dev.trendoff.formats.Fixtures;
+import dev.trendoff.formats.StatusJson;
 import picocli.CommandLine;
 
 /**

@@ -14,8 +14,9 @@ import com.typesafe.config.ConfigFactory;
 import dev.trendoff.avro.TweetSource;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
-import dev.trendoff.producer.format.ParseResult;
-import dev.trendoff.producer.format.RejectReason;
+import dev.trendoff.formats.Fixtures;
+import dev.trendoff.formats.ParseResult;
+import dev.trendoff.formats.RejectReason;
 
 class TwitterSourceTest {
 
