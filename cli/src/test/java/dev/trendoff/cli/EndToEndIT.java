@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
 
 import dev.trendoff.core.Settings;
 import dev.trendoff.localstack.junit.LocalStackExtension;
@@ -45,7 +46,11 @@ class EndToEndIT {
   @Test
   void demoAnswersEqualARecountOfTheProducedTweets(TestStack stack, @TempDir Path out) throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    Demo.Result result = new Demo(stack.config(),
+    // topics, groups and keyspace of its own: the stack may be the build's shared one
+    Config own = stack.configWith(Map.of("kafka.topic", stack.freshName("demo"), "kafka.dlq-topic", stack.freshName("demo_dlq"),
+        "kafka.speed-group", stack.freshName("speed"), "kafka.batch-group", stack.freshName("batch"),
+        "cassandra.keyspace", stack.freshName("demo")));
+    Demo.Result result = new Demo(own,
         new Demo.Options(SEED, USERS, TWEETS, 2000, true, out, Duration.ofMinutes(4)),
         new PrintStream(console, true, StandardCharsets.UTF_8)).run();
     String printed = console.toString(StandardCharsets.UTF_8);
@@ -71,7 +76,7 @@ class EndToEndIT {
       }
     }
 
-    try (QueryService compare = QueryService.open(stack.settings().cassandra())) {
+    try (QueryService compare = QueryService.open(Settings.from(own).cassandra())) {
       for (String[] p : pairs) {
         Comparison shared = compare.compare(CompareRequest.parse(List.of(p[0], p[1]), "shared", "all"));
         assertThat(shared.words()).as("shared ranking of %s vs %s", p[0], p[1])

@@ -46,7 +46,7 @@ public final class CassandraExtraNode implements AutoCloseable {
           Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm"));
       java.nio.file.Files.createDirectories(s.dir().toAbsolutePath());
       node.writeConfig();
-      handle = process.start(node.command(jre, RuntimeClasspath.cassandra()), s.dir(), false);
+      handle = process.start(node.command(jre, RuntimeClasspath.cassandra()), s.dir(), Lifetime.thisJvm());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Cassandra node " + s.cassandraContactPoint(), e);
     }

@@ -66,10 +66,16 @@ public final class LocalStack {
 
   /**
    * Starts whichever service is not running, waits until both answer, creates the topics and
-   * applies the schema. With {@code detach} the servers get their own session and outlive this JVM.
-   * When a start fails, the services this call started are stopped again.
+   * applies the schema. With {@code detach} the servers get their own session and outlive this JVM;
+   * without, they live as long as this JVM. When a start fails, the services this call started are
+   * stopped again.
    */
   public UpReport up(boolean detach, PrintStream out) {
+    return up(detach ? Lifetime.DETACHED : Lifetime.thisJvm(), out);
+  }
+
+  /** {@link #up(boolean, PrintStream)}, the servers it starts living as long as {@code lifetime} says. */
+  public UpReport up(Lifetime lifetime, PrintStream out) {
     long t0 = System.nanoTime();
     prepareDir();
     Settings client = clientSettings();
@@ -109,7 +115,7 @@ public final class LocalStack {
       if (ch == null) {
         cassandra.promoteClassArchive();
         cassandra.writeConfig();
-        ch = cp.start(cassandra.command(cassandraJava, cassandraJars), s.dir(), detach);
+        ch = cp.start(cassandra.command(cassandraJava, cassandraJars), s.dir(), lifetime);
         startedHere.add(cp);
       } else {
         out.printf("cassandra  already running  pid %d  %s%n", ch.pid(), s.cassandraContactPoint());
@@ -123,7 +129,7 @@ public final class LocalStack {
         if (!kafka.formatted()) {
           format(kp, java, kafkaJars);
         }
-        kh = kp.start(kafka.command(java, kafkaJars), s.dir(), detach);
+        kh = kp.start(kafka.command(java, kafkaJars), s.dir(), lifetime);
         startedHere.add(kp);
       } else {
         out.printf("kafka      already running  pid %d  %s%n", kh.pid(), s.kafkaBootstrapServers());
@@ -270,7 +276,7 @@ public final class LocalStack {
 
   private void format(ServerProcess kp, Path java, List<Path> jars) throws IOException {
     String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-    ProcessHandle h = kp.start(kafka.formatCommand(java, jars, clusterId), s.dir(), false);
+    ProcessHandle h = kp.start(kafka.formatCommand(java, jars, clusterId), s.dir(), Lifetime.thisJvm());
     kp.deletePidFile();
     try {
       h.onExit().get(120, TimeUnit.SECONDS);

@@ -82,16 +82,17 @@ final class ServerProcess {
   }
 
   /**
-   * Starts {@code command}, appending its stdout and stderr to the log file. With {@code detach}
-   * the server gets its own session (setsid), so it outlives this JVM and the terminal's Ctrl-C.
+   * Starts {@code command}, appending its stdout and stderr to the log file, to live as long as
+   * {@code lifetime} says: in its own session (setsid) it outlives the terminal's Ctrl-C, and with an
+   * owner a watchdog stops it once the owner is gone.
    */
-  ProcessHandle start(List<String> command, Path workDir, boolean detach) {
+  ProcessHandle start(List<String> command, Path workDir, Lifetime lifetime) {
     try {
       Files.createDirectories(logFile.getParent());
       Files.writeString(logFile, START_MARK + name + " at " + Instant.now() + " ====\n" + String.join(" ", command) + "\n",
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       List<String> cmd = new java.util.ArrayList<>();
-      if (detach && Files.isExecutable(SETSID)) {
+      if (lifetime.ownSession() && Files.isExecutable(SETSID)) {
         cmd.add(SETSID.toString());
       }
       cmd.addAll(command);
@@ -102,8 +103,8 @@ final class ServerProcess {
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Process p = pb.start();
       Files.writeString(pidFile, Long.toString(p.pid()) + "\n", StandardCharsets.UTF_8);
-      if (!detach) {
-        watch(p.pid());
+      if (lifetime.ownerPid() > 0) {
+        watch(lifetime.ownerPid(), p.pid());
       }
       return p.toHandle();
     } catch (IOException e) {
@@ -112,13 +113,12 @@ final class ServerProcess {
   }
 
   /**
-   * A server that belongs to this JVM (not detached) must not outlive it, even when this JVM is
-   * killed with SIGKILL and runs no shutdown hook: a small shell in its own session polls both
-   * and stops the server (SIGTERM, SIGKILL 30 s later) once this JVM is gone.
+   * A server that belongs to a process (this JVM, or a build) must not outlive it, even when that
+   * process is killed with SIGKILL and runs no shutdown hook: a small shell in its own session polls
+   * both and stops the server (SIGTERM, SIGKILL 30 s later) once the owner is gone.
    */
-  private static void watch(long serverPid) {
-    long self = ProcessHandle.current().pid();
-    String script = "while kill -0 " + self + " 2>/dev/null && kill -0 " + serverPid + " 2>/dev/null; do sleep 2; done; "
+  private static void watch(long ownerPid, long serverPid) {
+    String script = "while kill -0 " + ownerPid + " 2>/dev/null && kill -0 " + serverPid + " 2>/dev/null; do sleep 2; done; "
         + "if kill -0 " + serverPid + " 2>/dev/null; then kill -TERM " + serverPid + "; n=0; "
         + "while [ $n -lt 30 ] && kill -0 " + serverPid + " 2>/dev/null; do sleep 1; n=$((n+1)); done; "
         + "kill -KILL " + serverPid + " 2>/dev/null; fi";

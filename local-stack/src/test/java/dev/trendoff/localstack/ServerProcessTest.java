@@ -26,7 +26,7 @@ class ServerProcessTest {
   @Test
   void startsFindsByPidFileAndStopsGracefully() throws Exception {
     ServerProcess p = process("fake");
-    ProcessHandle h = p.start(fakeServer(p), dir, false);
+    ProcessHandle h = p.start(fakeServer(p), dir, Lifetime.thisJvm());
     try {
       assertThat(p.running()).map(ProcessHandle::pid).contains(h.pid());
       assertThat(Files.readString(dir.resolve("fake.pid")).strip()).isEqualTo(Long.toString(h.pid()));
@@ -49,7 +49,7 @@ class ServerProcessTest {
   @Test
   void aServerThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
     ServerProcess p = process("stubborn");
-    ProcessHandle h = p.start(List.of("/bin/sh", "-c", "trap '' TERM; while true; do sleep 0.1; done", p.marker()), dir, false);
+    ProcessHandle h = p.start(List.of("/bin/sh", "-c", "trap '' TERM; while true; do sleep 0.1; done", p.marker()), dir, Lifetime.thisJvm());
     try {
       Thread.sleep(300);
       assertThat(p.stop(Duration.ofMillis(500))).isFalse();
@@ -84,13 +84,31 @@ class ServerProcessTest {
     }
   }
 
+  @Test
+  void aServerLivingWhileAnotherProcessIsStoppedWhenThatProcessEnds() throws Exception {
+    Process owner = new ProcessBuilder("/bin/sh", "-c", "sleep 120").start();
+    ServerProcess p = process("owned");
+    ProcessHandle server = p.start(List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done", p.marker()),
+        dir, Lifetime.whileAlive(owner.pid()));
+    try {
+      Thread.sleep(2500);
+      assertThat(server.isAlive()).as("alive while its owner is").isTrue();
+      owner.destroyForcibly().waitFor();
+      server.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(server.isAlive()).isFalse();
+    } finally {
+      server.destroyForcibly();
+      owner.destroyForcibly();
+    }
+  }
+
   /** Starts a fake server the way the test stack does (not detached) and waits to be killed. */
   public static final class OrphanMaker {
     public static void main(String[] args) throws Exception {
       Path d = Path.of(args[0]);
       ServerProcess p = new ServerProcess("orphan", ServerProcess.marker("orphan", d), d.resolve("orphan.pid"),
           d.resolve("log/orphan.log"));
-      p.start(List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done", p.marker()), d, false);
+      p.start(List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.1; done", p.marker()), d, Lifetime.thisJvm());
       Thread.sleep(120_000);
     }
   }

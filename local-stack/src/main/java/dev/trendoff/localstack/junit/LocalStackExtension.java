@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.typesafe.config.Config;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts ONE real local stack (Kafka 4.1 KRaft + Cassandra 5.0, child JVMs) per test JVM, on free
  * ports of 127.0.0.1 with a temporary data directory, creates the default topics and applies the
  * schema; every test class that uses the extension shares it, and it is stopped (no process left)
- * when the test run ends. Tests get a {@link TestStack} by parameter resolution, in a constructor,
+ * when the test run ends. With the system property {@value SharedTestStack#DIR_PROPERTY} (set by
+ * the parent pom for failsafe) every test JVM of one build shares one stack instead
+ * ({@link SharedTestStack}); a module whose tests must have a stack to themselves sets
+ * {@value SharedTestStack#OWN_PROPERTY} true in its failsafe configuration. Tests get a {@link TestStack} by parameter resolution, in a constructor,
  * a {@code @BeforeAll}/{@code @BeforeEach} method or a test method:
  *
  * <pre>{@code
@@ -72,13 +76,16 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     }
   }
 
-  /** The stack of this test JVM, started on first use. */
   /**
    * {@code base} for a stack of its own: data under {@code dir}, four free ports, the clients pointing
    * at them, Cassandra's class archive shared by every test stack of this machine.
    */
   public static Config onFreePorts(Config base, Path dir) {
-    List<Integer> ports = Ports.free(4);
+    return onPorts(base, dir, Ports.free(4));
+  }
+
+  /** {@code base} for a stack with data under {@code dir} on {@code ports} (Kafka, its controller, CQL, storage). */
+  static Config onPorts(Config base, Path dir, List<Integer> ports) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("stack.dir", dir.toString());
     o.put("stack.kafka-port", ports.get(0));
@@ -91,6 +98,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     return TrendoffConfig.withOverrides(base, o);
   }
 
+  /** The stack of this test JVM, started on first use. */
   public static TestStack stack(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class).testStack;
@@ -103,15 +111,23 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     final Path dir;
     final Thread hook;
 
+    /** @param dir the stack's own directory, deleted at the end; null for the build's shared stack, which outlives this JVM */
     private Running(LocalStack stack, Path dir) {
       this.stack = stack;
       this.testStack = new TestStack(stack);
       this.dir = dir;
-      this.hook = new Thread(() -> stack.down(new PrintStream(PrintStream.nullOutputStream())), "local-stack-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
+      this.hook = dir == null ? null
+          : new Thread(() -> stack.down(new PrintStream(PrintStream.nullOutputStream())), "local-stack-stop");
+      if (hook != null) {
+        Runtime.getRuntime().addShutdownHook(hook);
+      }
     }
 
     static Running start() {
+      Optional<Path> shared = SharedTestStack.dir();
+      if (shared.isPresent()) {
+        return new Running(SharedTestStack.acquire(shared.get(), baseConfig(), System.err), null);
+      }
       RuntimeException last = null;
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         Path dir;
@@ -135,16 +151,24 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     }
 
     static Config config(Path dir) {
+      return onFreePorts(baseConfig(), dir);
+    }
+
+    /** The loaded configuration, with start timeouts long enough for two shared, busy cores. */
+    static Config baseConfig() {
       Config loaded = TrendoffConfig.load();
       // a test JVM shares two cores with other builds: give the servers at least 5 minutes to answer
       if (loaded.getDuration("trendoff.stack.start-timeout").compareTo(MIN_START_TIMEOUT) < 0) {
         loaded = TrendoffConfig.withOverrides(loaded, Map.of("stack.start-timeout", MIN_START_TIMEOUT.toSeconds() + "s"));
       }
-      return onFreePorts(loaded, dir);
+      return loaded;
     }
 
     @Override
     public void close() {
+      if (dir == null) {
+        return; // the build's shared stack: its watchdog stops it when the build ends
+      }
       try {
         stack.down(System.err);
       } finally {

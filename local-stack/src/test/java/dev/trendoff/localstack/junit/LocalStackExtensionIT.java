@@ -3,6 +3,11 @@ package dev.trendoff.localstack.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,6 +27,8 @@ import dev.trendoff.core.Settings;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
+import dev.trendoff.localstack.LocalStack;
+import dev.trendoff.localstack.junit.LocalStackExtension.Running;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -155,5 +162,21 @@ class LocalStackExtensionIT {
   void theStackIsOneAndItsServersAreAlive(TestStack stack) {
     assertThat(stack.pids()).hasSize(2).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     assertThat(stack.dir()).isDirectory();
+  }
+
+  @Test
+  void inABuildEveryTestJvmSharesTheBuildsStack(TestStack stack) throws Exception {
+    // the parent pom sets the shared stack's directory for failsafe
+    Path shared = SharedTestStack.dir().orElseThrow();
+    assertThat(stack.dir()).isEqualTo(shared.resolve("data"));
+    long maven = SharedTestStack.buildPid();
+    assertThat(ProcessHandle.of(maven).orElseThrow().info().commandLine().orElse("")).contains("plexus-classworlds");
+    assertThat(Files.readString(shared.resolve("stack.properties"))).contains("owner=" + maven);
+    // what the next module's test JVM does: the same stack, nothing started
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LocalStack again = SharedTestStack.acquire(shared, Running.baseConfig(), new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(again.settings().kafkaPort()).isEqualTo(stack.stackSettings().kafkaPort());
+    assertThat(again.pids()).containsExactlyInAnyOrderElementsOf(stack.pids());
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("kafka      already running").contains("cassandra  already running");
   }
 }
