@@ -1,5 +1,7 @@
 package dev.trendoff.batch;
 
+import dev.trendoff.core.ConnectionOptions;
+import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 import dev.trendoff.core.Durations;
@@ -24,9 +26,11 @@ public final class BatchLayerCommand implements Runnable {
       description = {"Every tweet of the Kafka topic into the master table (consumer group trendoff.kafka.batch-group),",
           "offsets committed after the write. Runs until SIGTERM or Ctrl-C: finishes the batch, commits, exits 0."})
   static final class Ingest implements Callable<Integer> {
+    @Mixin ConnectionOptions connection = new ConnectionOptions();
+
     @Override
     public Integer call() throws InterruptedException {
-      BatchIngest.job(Settings.load()).runUntilSignalled();
+      BatchIngest.job(connection.settings()).runUntilSignalled();
       return 0;
     }
   }
@@ -35,13 +39,15 @@ public final class BatchLayerCommand implements Runnable {
       description = {"Recompute the batch view from the master table as a new version, publish it with one",
           "pointer flip, remove older versions and absorbed speed rows; print a summary."})
   static final class RecomputeCommand implements Callable<Integer> {
+    @Mixin ConnectionOptions connection = new ConnectionOptions();
+
     @Option(names = "--every", paramLabel = "DURATION",
         description = "Run again every DURATION (like 15m) until stopped; default: once (trendoff.batch.recompute.every).")
     String every;
 
     @Override
     public Integer call() throws InterruptedException {
-      Settings s = Settings.load();
+      Settings s = connection.settings();
       return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every));
     }
   }

@@ -42,7 +42,9 @@ import dev.trendoff.core.UserError;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
 import dev.trendoff.spark.KafkaStreamJob;
+import dev.trendoff.producer.SyntheticOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,19 +60,17 @@ import picocli.CommandLine.Option;
         "connector full-table scan, on N synthetic tweets. Needs `./trendoff stack up`."})
 public final class BatchBench implements Callable<Integer> {
 
-  @Option(names = "--tweets", description = "Synthetic tweets (default ${DEFAULT-VALUE}).")
-  long tweets = 1_000_000;
-
-  @Option(names = "--users", description = "Distinct authors (default ${DEFAULT-VALUE}).")
-  int users = 1_000;
+  @Mixin SyntheticOptions data = new SyntheticOptions(2016, 1_000, 1_000_000);
 
   @Option(names = "--in-flight", description = "Async inserts in flight in the plain loop (default ${DEFAULT-VALUE}).")
   int inFlight = 256;
 
   @Override
   public Integer call() throws Exception {
-    if (tweets < 1 || users < 1 || inFlight < 1) {
-      throw UserError.usage("--tweets, --users and --in-flight must be at least 1");
+    long tweets = data.tweets(1);
+    int users = data.users(1);
+    if (inFlight < 1) {
+      throw UserError.usage("--in-flight must be at least 1");
     }
     Settings base = Settings.load();
     String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -93,7 +93,7 @@ public final class BatchBench implements Callable<Integer> {
           tweets, users, s.kafka().topic(), s.kafka().partitions(), s.cassandra().keyspace(), plain.cassandra().keyspace());
       long t0 = System.nanoTime();
       try (TweetProducer producer = new TweetProducer(s)) {
-        new SyntheticTweets(2016, users, tweets).forEach(producer::send);
+        new SyntheticTweets(data.seed(), users, tweets).forEach(producer::send);
         producer.flush();
       }
       System.out.printf(Locale.ROOT, "produced %d tweets in %.1f s%n", tweets, secs(t0));

@@ -32,7 +32,9 @@ import dev.trendoff.producer.RunSummary;
 import dev.trendoff.producer.SyntheticSource;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
+import dev.trendoff.producer.SyntheticOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,14 +52,11 @@ public final class ProduceBench implements Callable<Integer> {
   private static final Pattern PERF_SUMMARY =
       Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
 
-  @Option(names = "--tweets", defaultValue = "1000000", description = "tweets per run (default ${DEFAULT-VALUE})")
-  long tweets;
+  @Mixin SyntheticOptions data = new SyntheticOptions(42, 10_000, 1_000_000);
 
-  @Option(names = "--users", defaultValue = "10000", description = "synthetic users (default ${DEFAULT-VALUE})")
-  int users;
-
-  @Option(names = "--seed", defaultValue = "42", description = "synthetic seed (default ${DEFAULT-VALUE})")
-  long seed;
+  private long tweets;
+  private int users;
+  private long seed;
 
   @Option(names = "--rounds", defaultValue = "2", description = "rounds of both runs (default ${DEFAULT-VALUE})")
   int rounds;
@@ -76,6 +75,9 @@ public final class ProduceBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    tweets = data.tweets(1);
+    users = data.users(1);
+    seed = data.seed();
     Settings settings = Settings.load();
     ProducerTuning base = ProducerTuning.from(settings);
     ProducerTuning tuning = base.with(linger != null ? linger : base.lingerMs(),

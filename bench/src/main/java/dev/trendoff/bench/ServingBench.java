@@ -25,6 +25,7 @@ import dev.trendoff.batch.Recompute;
 import dev.trendoff.batch.RecomputeSummary;
 import dev.trendoff.core.BoundedAsync;
 import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.ConnectionOptions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
@@ -44,7 +45,9 @@ import dev.trendoff.views.ViewPointer;
 import dev.trendoff.views.ViewStore;
 import dev.trendoff.views.ViewTables;
 import org.apache.spark.api.java.JavaSparkContext;
+import dev.trendoff.producer.SyntheticOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import scala.Tuple2;
 
@@ -68,14 +71,18 @@ public final class ServingBench implements Callable<Integer> {
   private static final int PARTITIONS = 4;
   private static final String MARKER = "bench-serving-data-set";
 
-  @Option(names = "--users", defaultValue = "100000") int users;
-  @Option(names = "--tweets", defaultValue = "1000000") int tweets;
+  @Mixin SyntheticOptions synthetic = new SyntheticOptions(42, 100_000, 1_000_000);
+  @Mixin ConnectionOptions connection = ConnectionOptions.withKeyspace("trendoff_bench");
+
+  private int users;
+  private int tweets;
+  private long seed;
+  private String keyspace;
+
   @Option(names = "--vocabulary", defaultValue = "20000") int vocabularySize;
   @Option(names = "--pairs", defaultValue = "1000", description = "pairs timed") int pairs;
   @Option(names = "--warmup", defaultValue = "300", description = "pairs queried before timing") int warmup;
   @Option(names = "--scan-pairs", defaultValue = "3", description = "pairs answered by the Spark scan baseline") int scanPairs;
-  @Option(names = "--keyspace", defaultValue = "trendoff_bench") String keyspace;
-  @Option(names = "--seed", defaultValue = "42") long seed;
   @Option(names = "--rebuild", description = "rewrite the data even when the keyspace already holds it") boolean rebuild;
   @Option(names = "--setup", defaultValue = "recompute", paramLabel = "recompute|direct",
       description = "how the batch view is built: the real batch recompute (Spark) over a master table of the tweets "
@@ -83,11 +90,15 @@ public final class ServingBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    users = synthetic.users(2);
+    tweets = Math.toIntExact(synthetic.tweets(1));
+    seed = synthetic.seed();
     if (!setup.equals("recompute") && !setup.equals("direct")) {
       throw UserError.usage("--setup is recompute or direct, not " + setup);
     }
-    Settings settings = Settings.from(TrendoffConfig.withOverrides(Settings.load().config(),
-        Map.of("cassandra.keyspace", keyspace, "kafka.batch-group", "trendoff-bench-serving")));
+    Settings settings = Settings.from(TrendoffConfig.withOverrides(connection.applyTo(TrendoffConfig.load()),
+        Map.of("kafka.batch-group", "trendoff-bench-serving")));
+    keyspace = settings.cassandra().keyspace();
     Settings.Cassandra c = settings.cassandra();
     SyntheticUsers data = new SyntheticUsers(seed, users, tweets, vocabularySize);
     Schema.apply(c);

@@ -49,7 +49,7 @@ public final class SpeedBench implements Callable<Integer> {
   @Option(names = "--duration", description = "Length of the freshness run, like 60s (default ${DEFAULT-VALUE}).")
   String duration = "60s";
 
-  @Option(names = "--warm-up", description = "Producing before measuring, like 10s (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", description = "Producing before measuring, like 10s (default ${DEFAULT-VALUE}).")
   String warmUp = "10s";
 
   @Option(names = "--markers-per-second", description = "Marker tweets per second (default ${DEFAULT-VALUE}).")
@@ -73,7 +73,7 @@ public final class SpeedBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration run = duration(duration, "--duration");
-    Duration warm = duration(warmUp, "--warm-up");
+    Duration warm = duration(warmUp, "--warmup");
     Duration step = duration(stepDuration, "--step-duration");
     if (rate < 1 || markersPerSecond < 1 || users < 1) {
       throw UserError.usage("--rate, --markers-per-second and --users must be at least 1");

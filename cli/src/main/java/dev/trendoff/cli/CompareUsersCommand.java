@@ -1,5 +1,7 @@
 package dev.trendoff.cli;
 
+import dev.trendoff.core.CassandraOptions;
+import picocli.CommandLine.Mixin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "alternate = trendOff's order: A's most used mutual word, then B's, ... skipping words already taken",
         "(each user's list by that user's count desc, ties by word)."})
 public final class CompareUsersCommand implements Callable<Integer> {
+
+  @Mixin CassandraOptions cassandra = new CassandraOptions();
 
   @Parameters(index = "0", paramLabel = "A", description = "first user (screen name, @ and case ignored)")
   String a;
@@ -85,7 +89,7 @@ public final class CompareUsersCommand implements Callable<Integer> {
       ComparisonChart.checkWritable(png);
     }
     Comparison answer;
-    try (QueryService q = QueryService.open(settings.get().cassandra())) {
+    try (QueryService q = QueryService.open(cassandra.settings(settings.get().config()).cassandra())) {
       answer = q.compare(request);
     }
     PrintWriter out = spec.commandLine().getOut();

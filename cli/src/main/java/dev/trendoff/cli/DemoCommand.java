@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
+import dev.trendoff.producer.SyntheticOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -16,17 +18,10 @@ import picocli.CommandLine.Option;
         "Stops the jobs it started; stops the stack too if it started it, unless --keep."})
 final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--tweets", defaultValue = "20000", description = "synthetic tweets to stream (default ${DEFAULT-VALUE})")
-  int tweets;
-
-  @Option(names = "--users", defaultValue = "40", description = "synthetic users (default ${DEFAULT-VALUE})")
-  int users;
+  @Mixin SyntheticOptions data = new SyntheticOptions(2016, 40, 20_000);
 
   @Option(names = "--rate", defaultValue = "1000", description = "tweets per second (default ${DEFAULT-VALUE})")
   double rate;
-
-  @Option(names = "--seed", defaultValue = "2016", description = "generator seed (default ${DEFAULT-VALUE})")
-  long seed;
 
   @Option(names = "--out", defaultValue = "var/demo", description = "where the chart and the job logs go (default ${DEFAULT-VALUE})")
   Path out;
@@ -36,10 +31,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (tweets < 100 || users < 2 || rate <= 0) {
-      throw UserError.usage("--tweets must be at least 100, --users at least 2, --rate above 0");
+    if (rate <= 0) {
+      throw UserError.usage("--rate must be above 0");
     }
-    new Demo(TrendoffConfig.load(), new Demo.Options(seed, users, tweets, rate, keep, out, Duration.ofMinutes(5)),
+    int tweets = Math.toIntExact(Math.min(Integer.MAX_VALUE, data.tweets(100)));
+    new Demo(TrendoffConfig.load(), new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out, Duration.ofMinutes(5)),
         System.out).run();
     return 0;
   }

@@ -1,5 +1,7 @@
 package dev.trendoff.cli;
 
+import dev.trendoff.core.ConnectionOptions;
+import picocli.CommandLine.Mixin;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Exits 1 when Kafka or Cassandra is down (after printing what it could read)."})
 public final class StatusCommand implements Callable<Integer> {
 
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -37,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StatusReport r = Status.read(settings.get());
+    StatusReport r = Status.read(connection.settings(settings.get().config()));
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? r.json() + "\n" : StatusText.render(r));
     out.flush();

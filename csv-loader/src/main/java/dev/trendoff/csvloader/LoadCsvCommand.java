@@ -1,10 +1,11 @@
 package dev.trendoff.csvloader;
 
+import dev.trendoff.core.CassandraOptions;
+import picocli.CommandLine.Mixin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.formats.FormatsHelp;
 import dev.trendoff.formats.TweetFormat;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Parameters;
         "Bad records go to a reject file."})
 public final class LoadCsvCommand implements Callable<Integer> {
 
+  @Mixin CassandraOptions cassandra = new CassandraOptions();
+
   /** Optional for picocli, so that a missing FILE is one usage line, not the whole help. */
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "the tweet file (gzip recognised by its content)")
   Path file;
@@ -36,7 +39,7 @@ public final class LoadCsvCommand implements Callable<Integer> {
       throw UserError.usage("load-csv needs a FILE: load-csv [--format F] FILE");
     }
     LoadCsv.checkReadable(file);
-    LoadCsv.Summary s = LoadCsv.run(Settings.load(), file, f, System.err);
+    LoadCsv.Summary s = LoadCsv.run(cassandra.settings(dev.trendoff.core.TrendoffConfig.load()), file, f, System.err);
     System.out.println(s.line());
     return 0;
   }

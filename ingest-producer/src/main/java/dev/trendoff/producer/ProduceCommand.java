@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +13,7 @@ import java.util.function.Supplier;
 
 import com.typesafe.config.Config;
 
+import dev.trendoff.core.KafkaOptions;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
@@ -24,6 +23,7 @@ import dev.trendoff.formats.RejectFile;
 import dev.trendoff.formats.TweetFormat;
 import dev.trendoff.formats.TweetFormats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,14 +67,7 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the summary as one JSON object")
   boolean json;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "synthetic: seed (default ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--users", paramLabel = "N", defaultValue = "1000", description = "synthetic: users (default ${DEFAULT-VALUE})")
-  int users;
-
-  @Option(names = "--tweets", paramLabel = "N", defaultValue = "100000", description = "synthetic: tweets (default ${DEFAULT-VALUE})")
-  long tweets;
+  @Mixin SyntheticOptions synthetic = new SyntheticOptions(42, 1000, 100_000);
 
   @Option(names = "--track", split = ",", paramLabel = "WORD", description = "twitter: track these words (comma-separated, repeatable)")
   List<String> track = new ArrayList<>();
@@ -92,11 +85,7 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar or rate line")
   boolean noProgress;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (overrides trendoff.kafka.bootstrap-servers)")
-  String bootstrapServers;
-
-  @Option(names = "--topic", paramLabel = "T", description = "topic (overrides trendoff.kafka.topic)")
-  String topic;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   private final Supplier<Config> configLoader;
 
@@ -130,14 +119,7 @@ public final class ProduceCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw UserError.usage("--limit must not be negative");
     }
-    Map<String, Object> overrides = new LinkedHashMap<>();
-    if (bootstrapServers != null) {
-      overrides.put("kafka.bootstrap-servers", bootstrapServers);
-    }
-    if (topic != null) {
-      overrides.put("kafka.topic", topic);
-    }
-    Config config = TrendoffConfig.withOverrides(configLoader.get(), overrides);
+    Config config = kafka.applyTo(configLoader.get());
     Settings settings = Settings.from(config);
     ProducerSettings own = ProducerSettings.from(config);
 
@@ -233,10 +215,7 @@ public final class ProduceCommand implements Callable<Integer> {
       return format.source(input, own.limits());
     }
     if (SYNTHETIC.equals(name)) {
-      if (users < 1 || tweets < 0) {
-        throw UserError.usage("--users must be at least 1 and --tweets not negative");
-      }
-      return new SyntheticSource(new SyntheticTweets(seed, users, tweets));
+      return new SyntheticSource(synthetic.generator());
     }
     TwitterSource.Filter filter = new TwitterSource.Filter(track, follow, boxes());
     return new TwitterSource(TwitterSettings.from(config), filter);

@@ -46,7 +46,7 @@ class JobsTest {
 
     Run format = run("load-csv", "/no/such/tweets.csv", "--format", "nope");
     assertThat(format.exit()).isEqualTo(UserError.USAGE);
-    assertThat(format.err().lines()).singleElement().asString().startsWith("trendoff: unknown CSV format nope");
+    assertThat(format.err().lines()).singleElement().asString().startsWith("trendoff: unknown format 'nope' (one of ");
 
     Run every = run("batch-layer", "recompute", "--every", "soon");
     assertThat(every.exit()).isEqualTo(UserError.USAGE);

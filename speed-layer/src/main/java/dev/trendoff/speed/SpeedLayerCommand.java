@@ -1,5 +1,7 @@
 package dev.trendoff.speed;
 
+import dev.trendoff.core.ConnectionOptions;
+import picocli.CommandLine.Mixin;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Option;
         + "(consumer group trendoff.kafka.speed-group) into the speed view, then commit their offsets.",
         "SIGTERM or Ctrl-C: finish the running batch, commit, exit 0."})
 public final class SpeedLayerCommand implements Callable<Integer> {
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--batch-interval", paramLabel = "DURATION",
       description = "Micro-batch interval, like 500ms or 1s (default: trendoff.speed.batch-interval).")
@@ -34,7 +38,7 @@ public final class SpeedLayerCommand implements Callable<Integer> {
     if (maxRatePerPartition != null) {
       overrides.put("speed.max-rate-per-partition", maxRatePerPartition);
     }
-    Settings settings = Settings.from(TrendoffConfig.withOverrides(TrendoffConfig.load(), overrides));
+    Settings settings = Settings.from(TrendoffConfig.withOverrides(connection.applyTo(TrendoffConfig.load()), overrides));
     checkInterval(settings);
     SpeedLayer.job(settings).runUntilSignalled();
     return 0;

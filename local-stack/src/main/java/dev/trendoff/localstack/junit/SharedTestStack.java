@@ -36,9 +36,9 @@ import dev.trendoff.localstack.Ports;
 final class SharedTestStack {
 
   /** The system property (set for failsafe in the parent pom) that names the directory; unset: one stack per JVM. */
-  static final String DIR_PROPERTY = "trendoff.test.shared-stack-dir";
+  static final String DIR_PROPERTY = "test-stack.shared-dir";
   /** Set true by a module whose tests need a stack of their own (they restart it, or add nodes to it). */
-  static final String OWN_PROPERTY = "trendoff.test.own-stack";
+  static final String OWN_PROPERTY = "test-stack.own";
 
   private static final String OWNER = "owner";
   private static final String PORTS = "ports";
