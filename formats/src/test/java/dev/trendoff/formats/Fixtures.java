@@ -94,6 +94,11 @@ public final class Fixtures {
   }
 
   /** The tweets among parse results. */
+  /** Each result as "tweet" or its reject reason's code, in order. */
+  public static List<String> outcomes(List<ParseResult> parsed) {
+    return parsed.stream().map(p -> p.isTweet() ? "tweet" : p.rejection().reason().code()).toList();
+  }
+
   public static List<dev.trendoff.avro.Tweet> tweetsOf(List<ParseResult> parsed) {
     return parsed.stream().filter(ParseResult::isTweet).map(ParseResult::tweet).toList();
   }

@@ -32,7 +32,7 @@ class JsonlFormatTest {
   void readsEveryLineOfTheFixtureAsATweetOrARejection() {
     List<ParseResult> r = fixture();
     assertThat(r).hasSize(14);
-    assertThat(r.stream().map(p -> p.isTweet() ? "tweet" : p.rejection().reason().code()).toList()).containsExactly(
+    assertThat(Fixtures.outcomes(r)).containsExactly(
         "tweet", "tweet", "tweet", "tweet", "empty-line", "malformed-json", "missing-user", "missing-text",
         "not-a-status", "tweet", "invalid-utf8", "bad-date", "empty-line", "malformed-json");
   }

@@ -19,7 +19,7 @@ class Sentiment140CsvTest {
   @Test
   void readsEveryLine() {
     // the duplicate id (line 7) is a tweet for the parser; the run rejects it
-    assertThat(fixture().stream().map(p -> p.isTweet() ? "tweet" : p.rejection().reason().code()).toList()).containsExactly(
+    assertThat(Fixtures.outcomes(fixture())).containsExactly(
         "tweet", "tweet", "tweet", "wrong-field-count", "missing-user", "empty-line", "tweet", "bad-id",
         "bad-date", "broken-quoting");
   }
