@@ -2,10 +2,12 @@ package dev.trendoff.avro;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -24,8 +26,13 @@ public final class TweetCodec {
 
   private static final TweetCodec SHARED = new TweetCodec();
 
+  /** Single-object encoding: {@code C3 01}, the writer schema's 8-byte fingerprint (little-endian), the record. */
+  private static final int HEADER = 10;
+
   private final BinaryMessageEncoder<Tweet> encoder = Tweet.getEncoder();
   private final BinaryMessageDecoder<Tweet> decoder;
+  private final SchemaStore writerSchemas;
+  private final long ownFingerprint = SchemaNormalization.parsingFingerprint64(Tweet.getClassSchema());
 
   /** A codec that knows only the current schema. */
   public TweetCodec() {
@@ -38,6 +45,7 @@ public final class TweetCodec {
    */
   public TweetCodec(SchemaStore otherWriterSchemas) {
     this.decoder = Tweet.createDecoder(otherWriterSchemas);
+    this.writerSchemas = otherWriterSchemas;
   }
 
   public static TweetCodec shared() {
@@ -63,6 +71,11 @@ public final class TweetCodec {
     if (bytes == null || bytes.length == 0) {
       throw new TweetDecodeException(TweetDecodeException.Reason.EMPTY, "empty message");
     }
+    Schema writer = writerSchema(bytes);
+    if (writer != null && !EncodedLengths.fit(writer, bytes, HEADER)) {
+      throw new TweetDecodeException(TweetDecodeException.Reason.CORRUPT,
+          "corrupt Avro record: it announces a string or collection longer than the message's " + bytes.length + " bytes");
+    }
     try {
       return decoder.decode(bytes);
     } catch (MissingSchemaException e) {
@@ -76,5 +89,17 @@ public final class TweetCodec {
           "corrupt Avro record: " + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
+  }
+
+  /** The writer schema a single-object message names, when its header is well formed and the schema known; else null. */
+  private Schema writerSchema(byte[] bytes) {
+    if (bytes.length < HEADER || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
+      return null;
+    }
+    long fp = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    if (fp == ownFingerprint) {
+      return Tweet.getClassSchema();
+    }
+    return writerSchemas.findByFingerprint(fp);
   }
 }

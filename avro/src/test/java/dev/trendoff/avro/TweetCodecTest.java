@@ -135,4 +135,24 @@ class TweetCodecTest {
     decoder.addSchema(TweetCodec.schema());
     return decoder.decode(bytes);
   }
+
+  @Test
+  void aMessageAnnouncingAHugeStringIsCorruptNotAnOutOfMemoryError() {
+    byte[] good = TweetCodec.shared().encode(sample());
+    // header (10 bytes), the id (a zig-zag varint), then the screen name's length: make it 2^30
+    byte[] bad = new byte[good.length];
+    System.arraycopy(good, 0, bad, 0, good.length);
+    int at = 10;
+    while ((bad[at] & 0x80) != 0) {
+      at++;
+    }
+    at++;
+    byte[] huge = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08}; // zig-zag 2^31 -> 2^30
+    System.arraycopy(huge, 0, bad, at, huge.length);
+    assertThatThrownBy(() -> TweetCodec.shared().decode(bad))
+        .isInstanceOfSatisfying(TweetDecodeException.class, e -> {
+          assertThat(e.reason()).isEqualTo(TweetDecodeException.Reason.CORRUPT);
+          assertThat(e.getMessage()).contains("longer than the message");
+        });
+  }
 }

@@ -15,13 +15,15 @@ import dev.trendoff.spark.MicroBatchWriter;
 public final class BatchIngest {
 
   public static final String APP_NAME = "trendoff-batch-ingest";
+  /** The layer's name in dead letters (docs/lambda.md 'Dead letters'). */
+  public static final String LAYER = "batch-ingest";
 
   private BatchIngest() {}
 
   /** The micro-batch writer: master rows stamped with the batch time as {@code ingested_at}. */
   static MicroBatchWriter writer(String keyspace, int concurrentWrites) {
     return (JavaRDD<KafkaTweet> tweets, long batchTime) -> MasterTable.save(
-        tweets.map(kt -> MasterRows.fromKafka(kt.tweet(), kt.partition(), kt.offset(), batchTime)), keyspace,
+        tweets.map(kt -> MasterRows.fromKafka(kt.tweet(), kt.topicId(), kt.partition(), kt.offset(), batchTime)), keyspace,
         concurrentWrites);
   }
 

@@ -45,10 +45,16 @@ public final class BatchLayerCommand implements Runnable {
         description = "Run again every DURATION (like 15m) until stopped; default: once (trendoff.batch.recompute.every).")
     String every;
 
+    @Option(names = "--adopt-topic",
+        description = {"The Kafka topic was deleted and created again (or Kafka lost its data): take the cut on the",
+            "topic as it is now and count every master row of the old one (docs/lambda.md 'A recreated topic')."})
+    boolean adoptTopic;
+
     @Override
     public Integer call() throws InterruptedException {
       Settings s = connection.settings();
-      return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every));
+      return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every),
+          adoptTopic);
     }
   }
 }

@@ -35,7 +35,8 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
     Config c = settings.config();
     String r = SECTION + ".recompute.";
     return new BatchSettings(TrendoffConfig.atLeastOne(c, SECTION + ".write-concurrency"),
-        StreamSettings.from(BatchIngest.APP_NAME, settings.kafka().batchGroup(), c.getConfig(SECTION + ".ingest")),
+        StreamSettings.from(BatchIngest.APP_NAME, BatchIngest.LAYER, settings.kafka().batchGroup(),
+            c.getConfig(SECTION + ".ingest")),
         new Recompute(c.getDuration(r + "every"), c.getDuration(r + "lease-ttl"),
             TrendoffConfig.atLeastOne(c, r + "split-size-mb"), TrendoffConfig.atLeastOne(c, r + "words-per-chunk"),
             TrendoffConfig.atLeastOne(c, r + "cleanup-concurrency"), c.getDuration(r + "pause-before-flip")));

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One row of the master table ({@code Tables.TWEETS}): a tweet with all its fields, and where the
- * batch ingest read it in Kafka (both null for tweets loaded by load-csv). A JavaBean so that the
+ * batch ingest read it in Kafka: the topic's id, partition and offset (all null for tweets loaded by load-csv). A JavaBean so that the
  * Spark Cassandra Connector maps it to the columns by name ({@code tweetId} -> {@code tweet_id}).
  */
 public final class MasterRow implements Serializable {
@@ -34,6 +34,7 @@ public final class MasterRow implements Serializable {
   private Integer kafkaPartition;
   private Long kafkaOffset;
   private Date ingestedAt;
+  private String kafkaTopicId;
 
   public long getTweetId() { return tweetId; }
   public void setTweetId(long tweetId) { this.tweetId = tweetId; }
@@ -77,6 +78,8 @@ public final class MasterRow implements Serializable {
   public void setKafkaOffset(Long kafkaOffset) { this.kafkaOffset = kafkaOffset; }
   public Date getIngestedAt() { return ingestedAt; }
   public void setIngestedAt(Date ingestedAt) { this.ingestedAt = ingestedAt; }
+  public String getKafkaTopicId() { return kafkaTopicId; }
+  public void setKafkaTopicId(String kafkaTopicId) { this.kafkaTopicId = kafkaTopicId; }
 
   @Override
   public boolean equals(Object o) {
@@ -91,7 +94,8 @@ public final class MasterRow implements Serializable {
         && Objects.equals(possiblySensitive, r.possiblySensitive) && Objects.equals(userFollowersCount, r.userFollowersCount)
         && Objects.equals(latitude, r.latitude) && Objects.equals(longitude, r.longitude) && Objects.equals(place, r.place)
         && Objects.equals(source, r.source) && Objects.equals(kafkaPartition, r.kafkaPartition)
-        && Objects.equals(kafkaOffset, r.kafkaOffset) && Objects.equals(ingestedAt, r.ingestedAt);
+        && Objects.equals(kafkaOffset, r.kafkaOffset) && Objects.equals(ingestedAt, r.ingestedAt)
+        && Objects.equals(kafkaTopicId, r.kafkaTopicId);
   }
 
   @Override

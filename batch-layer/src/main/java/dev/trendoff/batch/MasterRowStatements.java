@@ -15,8 +15,8 @@ public final class MasterRowStatements {
   public static String insert(String keyspace) {
     return "INSERT INTO " + keyspace + "." + Tables.TWEETS + " (tweet_id, user_key, user_screen_name, user_name, text,"
         + " created_at, lang, favorite_count, retweet_count, is_retweet, favorited, retweeted, possibly_sensitive,"
-        + " user_followers_count, latitude, longitude, place, source, kafka_partition, kafka_offset, ingested_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " user_followers_count, latitude, longitude, place, source, kafka_partition, kafka_offset, ingested_at,"
+        + " kafka_topic_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }
 
   /** The row bound to {@code insert}; a null field stays unset (no tombstone; an earlier value is kept). */
@@ -42,6 +42,7 @@ public final class MasterRowStatements {
     if (r.getKafkaPartition() != null) b.setInt(18, r.getKafkaPartition());
     if (r.getKafkaOffset() != null) b.setLong(19, r.getKafkaOffset());
     if (r.getIngestedAt() != null) b.setInstant(20, r.getIngestedAt().toInstant());
+    if (r.getKafkaTopicId() != null) b.setString(21, r.getKafkaTopicId());
     return b.build();
   }
 }

@@ -15,9 +15,10 @@ public final class MasterRows {
 
   private MasterRows() {}
 
-  /** The row of a tweet read from Kafka at {@code partition}/{@code offset}. */
-  public static MasterRow fromKafka(Tweet t, int partition, long offset, long ingestedAtMillis) {
+  /** The row of a tweet read from Kafka at {@code partition}/{@code offset} of the topic of id {@code topicId}. */
+  public static MasterRow fromKafka(Tweet t, String topicId, int partition, long offset, long ingestedAtMillis) {
     MasterRow r = of(t, ingestedAtMillis);
+    r.setKafkaTopicId(topicId);
     r.setKafkaPartition(partition);
     r.setKafkaOffset(offset);
     return r;

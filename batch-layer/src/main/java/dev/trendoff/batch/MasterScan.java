@@ -1,5 +1,6 @@
 package dev.trendoff.batch;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,37 +12,100 @@ import org.apache.spark.util.LongAccumulator;
 import com.datastax.spark.connector.japi.CassandraRow;
 
 import dev.trendoff.core.Tokenizer;
+import dev.trendoff.core.TweetChecks;
+import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.views.Cut;
 import scala.Tuple2;
 
-/** Plain functions the recompute's closures call. */
+/**
+ * What the recompute makes of scanned master rows, as plain functions its Spark closures call: the
+ * rows the cut covers, counted per user; rows above the cut left to the speed side; rows it cannot
+ * use skipped and counted by reason (docs/lambda.md 'What a layer refuses').
+ */
 final class MasterScan {
+
+  /** The reason of a master row of a Kafka topic the cut does not know (neither its topic nor a retired one). */
+  static final String UNKNOWN_TOPIC = "unknown-topic";
+
+  /** The master table's columns the recompute reads. */
+  static final String[] COLUMNS = {"tweet_id", "user_key", "text", "kafka_topic_id", "kafka_partition", "kafka_offset"};
+
   private MasterScan() {}
 
-  /** Whether a scanned master row (user_key, kafka_partition, kafka_offset) belongs to the version of {@code cut}. */
-  static boolean covered(CassandraRow r, Cut cut) {
-    Integer p = r.isNullAt("kafka_partition") ? null : r.getInt("kafka_partition");
-    Long o = r.isNullAt("kafka_offset") ? null : r.getLong("kafka_offset");
-    return r.getString("user_key") != null && cut.covers(p, o);
+  /** The columns of one master row the recompute needs. */
+  record Scanned(long tweetId, String userKey, String text, String topicId, Integer partition, Long offset)
+      implements Serializable {
+
+    static Scanned of(CassandraRow r) {
+      return new Scanned(r.getLong("tweet_id"), r.getString("user_key"), r.getString("text"),
+          r.isNullAt("kafka_topic_id") ? null : r.getString("kafka_topic_id"),
+          r.isNullAt("kafka_partition") ? null : r.getInt("kafka_partition"),
+          r.isNullAt("kafka_offset") ? null : r.getLong("kafka_offset"));
+    }
+  }
+
+  /** Where the rows not counted are told. */
+  interface Tally {
+    /** A row above the cut: the speed side counts it. */
+    void aboveCut();
+
+    /** A row the recompute cannot use, by reason code. */
+    void skipped(String reason);
+  }
+
+  /** Rows counted per user: covered by the cut and usable. */
+  static Map<String, UserCounts> count(Iterator<Scanned> rows, Cut cut, Tally tally) {
+    Map<String, UserCounts> byUser = new HashMap<>();
+    Tokenizer tokenizer = Tokenizer.standard();
+    while (rows.hasNext()) {
+      Scanned r = rows.next();
+      if (!cut.covers(r.topicId(), r.partition(), r.offset())) {
+        if (cut.isCurrent(r.topicId())) {
+          tally.aboveCut();
+        } else {
+          tally.skipped(UNKNOWN_TOPIC);
+        }
+        continue;
+      }
+      TweetChecks.Unusable u = TweetChecks.checkKey(r.tweetId(), r.userKey(), r.text());
+      if (u != null) {
+        tally.skipped(u.problem().code());
+        continue;
+      }
+      byUser.computeIfAbsent(r.userKey(), k -> UserCounts.empty()).addText(r.text(), tokenizer);
+    }
+    return byUser;
   }
 
   /**
-   * One Spark partition of scanned master rows, counted per user: rows outside the cut are skipped
-   * (and counted in {@code skipped}). One aggregate per user and partition, so no per-tweet objects.
+   * One Spark partition of scanned master rows, counted per user: one aggregate per user and
+   * partition, so no per-tweet objects.
    */
-  static Iterator<Tuple2<String, UserCounts>> countPartition(Iterator<CassandraRow> rows, Cut cut, LongAccumulator skipped) {
-    Map<String, UserCounts> byUser = new HashMap<>();
-    Tokenizer tokenizer = Tokenizer.standard();
-    long outside = 0;
-    while (rows.hasNext()) {
-      CassandraRow r = rows.next();
-      if (!covered(r, cut)) {
-        outside++;
-        continue;
+  static Iterator<Tuple2<String, UserCounts>> countPartition(Iterator<CassandraRow> rows, Cut cut, LongAccumulator above,
+      ReasonCounts skipped) {
+    long[] outside = {0};
+    Map<String, UserCounts> byUser = count(new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
       }
-      byUser.computeIfAbsent(r.getString("user_key"), u -> UserCounts.empty()).addText(r.getString("text"), tokenizer);
-    }
-    skipped.add(outside);
+
+      @Override
+      public Scanned next() {
+        return Scanned.of(rows.next());
+      }
+    }, cut, new Tally() {
+      @Override
+      public void aboveCut() {
+        outside[0]++;
+      }
+
+      @Override
+      public void skipped(String reason) {
+        skipped.add(reason);
+      }
+    });
+    above.add(outside[0]);
     List<Tuple2<String, UserCounts>> out = new ArrayList<>(byUser.size());
     byUser.forEach((u, c) -> out.add(new Tuple2<>(u, c)));
     return out.iterator();

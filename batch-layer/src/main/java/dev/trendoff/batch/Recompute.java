@@ -4,6 +4,9 @@ import static com.datastax.spark.connector.japi.CassandraJavaUtil.javaFunctions;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
@@ -24,10 +27,12 @@ import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
+import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.spark.SparkConfs;
 import dev.trendoff.views.BatchViewWrites;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.RecomputeLease;
+import dev.trendoff.views.TopicChangedException;
 import dev.trendoff.views.ViewPointer;
 import dev.trendoff.views.ViewStore;
 import scala.Tuple2;
@@ -63,16 +68,42 @@ public final class Recompute implements AutoCloseable {
 
   /** One recompute. Throws a {@link UserError} when another run holds the lease. */
   public RecomputeSummary runOnce() throws InterruptedException {
+    return runOnce(false);
+  }
+
+  /**
+   * One recompute. Throws a {@link UserError} when another run holds the lease, or when the Kafka
+   * topic is not the one the published cut was taken on (deleted and created again, or Kafka's data
+   * lost) unless {@code adoptTopic}: then the new version's cut is of the topic as it is now, and the
+   * published cut's topic is retired (all its master rows counted, its speed rows absorbed;
+   * docs/lambda.md 'A recreated topic').
+   */
+  public RecomputeSummary runOnce(boolean adoptTopic) throws InterruptedException {
     long started = System.nanoTime();
     String ks = settings.cassandra().keyspace();
     BatchSettings.Recompute own = batch.recompute();
     ViewStore store = new ViewStore(session, ks, own.cleanupConcurrency());
     ViewPointer current = store.current();
     Cut cut;
+    boolean adopted = false;
     try (KafkaOffsets offsets = new KafkaOffsets(settings.kafka())) {
-      cut = Cut.of(offsets.committed(settings.kafka().batchGroup()));
+      KafkaOffsets.TopicState topic = offsets.describe();
+      Map<Integer, Long> committed = offsets.committedFor(settings.kafka().batchGroup(), topic);
+      String published = current.topicId();
+      if (published != null && !published.equals(topic.topicId())) {
+        if (!adoptTopic) {
+          throw new UserError(TopicChangedException.message(published, topic.topicId()));
+        }
+        Set<String> retired = new TreeSet<>(current.cut().retired());
+        retired.add(published);
+        cut = Cut.of(topic.topicId(), retired, committed);
+        adopted = true;
+        LOG.warn("recompute: adopting topic id {} (the published cut's, {}, is retired: all its master rows are counted)",
+            topic.topicId(), published);
+      } else {
+        cut = Cut.of(topic.topicId(), current.cut().retired(), committed).atLeast(current.cut());
+      }
     }
-    cut = cut.atLeast(current.cut());
     long version = current.nextVersion(System.currentTimeMillis());
     var lease = RecomputeLease.tryAcquire(session, ks, version, own.leaseTtl());
     if (lease.isEmpty()) {
@@ -82,15 +113,17 @@ public final class Recompute implements AutoCloseable {
     }
     try (RecomputeLease held = lease.get()) {
       store.begin(version, cut);
-      LOG.info("recompute: version {} building, cut {}, previous {}", version, cut,
+      LOG.info("recompute: version {} building, cut {} of topic id {}, previous {}", version, cut, cut.topicId(),
           current.exists() ? String.valueOf(current.version()) : "(none)");
 
-      LongAccumulator skipped = sc.sc().longAccumulator("above the cut");
+      LongAccumulator aboveCut = sc.sc().longAccumulator("above the cut");
+      ReasonCounts skipped = new ReasonCounts();
+      sc.sc().register(skipped, "skipped master rows");
       Cut c = cut;
       JavaPairRDD<String, UserCounts> counted = javaFunctions(sc)
           .cassandraTable(ks, Tables.TWEETS)
-          .select("user_key", "text", "kafka_partition", "kafka_offset")
-          .mapPartitionsToPair(rows -> MasterScan.countPartition(rows, c, skipped));
+          .select(MasterScan.COLUMNS)
+          .mapPartitionsToPair(rows -> MasterScan.countPartition(rows, c, aboveCut, skipped));
       // each task already counted its users once, so no map-side combine (with 100k users, Spark's
       // combine and its size sampling of 400k small maps cost 5 s of 20 and saved nothing)
       JavaPairRDD<String, UserCounts> perUser = counted
@@ -108,22 +141,40 @@ public final class Recompute implements AutoCloseable {
         LOG.info("recompute: version {}: figures in {} s", version, secs(t));
         long users = figures[0];
         long tweets = figures[1];
+        Map<String, Long> unusable = skipped.value();
+        if (!unusable.isEmpty()) {
+          LOG.warn("recompute: version {}: master rows skipped, unusable: {}", version, unusable);
+        }
 
         pauseBeforeFlip(version, own.pauseBeforeFlip());
-        boolean published = store.flip(current, version, cut);
+        ViewStore.Flip flip = store.flip(current, version, cut);
         long speedDeleted = 0;
-        if (published) {
-          LOG.info("recompute: version {} published; removing older versions and absorbed speed rows", version);
-          store.deleteVersionsBelow(version);
-          speedDeleted = store.deleteAbsorbedSpeedRows(cut);
-          store.finish(version, ViewStore.PUBLISHED, tweets, users, words);
-        } else {
-          LOG.warn("recompute: version {} lost the flip to another recompute; deleting its rows", version);
-          store.finish(version, ViewStore.SUPERSEDED, tweets, users, words);
-          store.deleteVersion(version);
+        switch (flip.outcome()) {
+          case PUBLISHED -> {
+            LOG.info("recompute: version {} published{}; removing older versions and absorbed speed rows", version,
+                flip.timedOut() ? " (the flip timed out; a serial read found it published)" : "");
+            store.deleteVersionsBelow(version);
+            speedDeleted = store.deleteAbsorbedSpeedRows(cut);
+            store.finish(version, ViewStore.PUBLISHED, tweets, users, words, unusable);
+          }
+          case LOST -> {
+            if (flip.timedOut()) {
+              // the proposal may still be in Cassandra's hands on a replica the serial read did not ask:
+              // leave the rows, the next run (whose version is higher) removes them
+              LOG.warn("recompute: version {} withdrawn: its flip timed out and the pointer is at {}", version,
+                  flip.pointer().exists() ? flip.pointer().version() : "(none)");
+              store.finish(version, ViewStore.WITHDRAWN, tweets, users, words, unusable);
+            } else {
+              LOG.warn("recompute: version {} lost the flip to another recompute; deleting its rows", version);
+              store.finish(version, ViewStore.SUPERSEDED, tweets, users, words, unusable);
+              store.deleteVersion(version);
+            }
+          }
+          case UNKNOWN -> LOG.error("recompute: version {}: the flip timed out and no serial read of the pointer answered;"
+              + " whether it was published is unknown (the next run settles it)", version);
         }
-        return new RecomputeSummary(version, cut, published, tweets, skipped.value(), users, words, figures[2],
-            speedDeleted, (System.nanoTime() - started) / 1e9);
+        return new RecomputeSummary(version, cut, flip, adopted, tweets, aboveCut.value(), unusable, users, words,
+            figures[2], speedDeleted, (System.nanoTime() - started) / 1e9);
       } finally {
         perUser.unpersist(false);
       }

@@ -13,7 +13,8 @@ import dev.trendoff.core.UserError;
 
 /**
  * Runs the recompute once, or every {@code every} until SIGTERM/SIGINT (a run in progress finishes
- * first). The {@code main} takes an optional interval like {@code 15m} (used by tests through JobProcess).
+ * first). The {@code main} takes an optional interval like {@code 15m}, or {@code 0s --adopt-topic} (used by
+ * tests through JobProcess).
  */
 public final class RecomputeMain {
 
@@ -23,9 +24,20 @@ public final class RecomputeMain {
 
   /** Returns the exit code: 0 when every run published, 1 when a run could not start or lost the flip. */
   public static int run(Settings settings, Duration every) throws InterruptedException {
+    return run(settings, every, false);
+  }
+
+  /**
+   * As {@link #run(Settings, Duration)}; {@code adoptTopic} (one run only) takes the cut on the topic as
+   * it is now when it is not the one the published cut was taken on (docs/lambda.md 'A recreated topic').
+   */
+  public static int run(Settings settings, Duration every, boolean adoptTopic) throws InterruptedException {
+    if (adoptTopic && !every.isZero()) {
+      throw UserError.usage("--adopt-topic is one run, not a loop: run it without --every, then start the loop");
+    }
     try (Recompute recompute = new Recompute(settings)) {
       if (every.isZero()) {
-        RecomputeSummary s = recompute.runOnce();
+        RecomputeSummary s = recompute.runOnce(adoptTopic);
         System.out.println(s.line());
         return s.published() ? 0 : 1;
       }
@@ -54,7 +66,7 @@ public final class RecomputeMain {
     try {
       Settings s = Settings.load();
       Duration every = args.length > 0 ? Durations.parse(args[0]) : BatchSettings.from(s).recompute().every();
-      code = run(s, every);
+      code = run(s, every, java.util.Arrays.asList(args).contains("--adopt-topic"));
     } catch (UserError e) {
       System.err.println("trendoff: " + e.getMessage());
       code = e.exitCode();

@@ -1,19 +1,66 @@
 package dev.trendoff.batch;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.trendoff.views.Cut;
+import dev.trendoff.views.ViewStore;
 
-/** What one recompute did: the figures it prints and records in view_versions. */
-public record RecomputeSummary(long version, Cut cut, boolean published, long tweets, long skippedAboveCut,
-    long users, long distinctWords, long tokens, long speedRowsDeleted, double seconds) {
+/**
+ * What one recompute did: the figures it prints and records in view_versions.
+ *
+ * @param flip how the pointer flip ended (published, lost to another recompute, or a timeout the serial
+ *     read resolved or could not)
+ * @param skipped master rows the cut covers that the recompute could not use, by reason
+ * @param adoptedTopic the run took the cut on a topic created again ({@code --adopt-topic})
+ */
+public record RecomputeSummary(long version, Cut cut, ViewStore.Flip flip, boolean adoptedTopic, long tweets,
+    long skippedAboveCut, Map<String, Long> skipped, long users, long distinctWords, long tokens, long speedRowsDeleted,
+    double seconds) {
+
+  public RecomputeSummary {
+    skipped = Map.copyOf(skipped);
+  }
+
+  public boolean published() {
+    return flip.published();
+  }
+
+  /** Master rows skipped, all reasons. */
+  public long skippedRows() {
+    return skipped.values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /** The one line the command prints. */
   public String line() {
     return String.format(Locale.ROOT,
-        "recompute: version %d %s: %d tweets read (%d above the cut left to the speed side), %d users, "
-            + "%d distinct words, %d tokens, cut %s, %d absorbed speed rows deleted, %.1f s",
-        version, published ? "published" : "NOT published (another recompute published first; its rows deleted)",
-        tweets, skippedAboveCut, users, distinctWords, tokens, cut, speedRowsDeleted, seconds);
+        "recompute: version %d %s: %d tweets read (%d above the cut left to the speed side%s), %d users, "
+            + "%d distinct words, %d tokens, cut %s%s, %d absorbed speed rows deleted, %.1f s",
+        version, outcome(), tweets, skippedAboveCut, skippedText(), users, distinctWords, tokens, cut,
+        adoptedTopic ? " of topic id " + cut.topicId() + " (adopted; retired " + String.join(",", cut.retired()) + ")" : "",
+        speedRowsDeleted, seconds);
+  }
+
+  private String outcome() {
+    return switch (flip.outcome()) {
+      case PUBLISHED -> flip.timedOut() ? "published (the flip timed out; a serial read of the pointer found it published)"
+          : "published";
+      case LOST -> flip.timedOut()
+          ? "NOT published (the flip timed out; a serial read found the pointer at version "
+              + (flip.pointer() == null || !flip.pointer().exists() ? "(none)" : flip.pointer().version())
+              + "; this version is withdrawn, its rows left to the next run's clean-up)"
+          : "NOT published (another recompute published first; its rows deleted)";
+      case UNKNOWN -> "NOT confirmed (the flip timed out and Cassandra answered no serial read of the pointer;"
+          + " the next run settles it)";
+    };
+  }
+
+  private String skippedText() {
+    if (skipped.isEmpty()) {
+      return "";
+    }
+    return "; " + skippedRows() + " master rows skipped, unusable: " + new java.util.TreeMap<>(skipped).entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
   }
 }

@@ -20,13 +20,13 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.typesafe.config.Config;
 
 import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.DeadLetterTopic;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.spark.JobProcess;
-import dev.trendoff.spark.KafkaDeadLetters;
 import dev.trendoff.spark.KafkaStreamJob;
 
 /** The batch ingest against a real Kafka and Cassandra: exactly once in the master table across kill -9, and dead letters. */
@@ -127,12 +127,18 @@ class BatchIngestIT {
     List<ConsumerRecord<byte[], byte[]>> dead = Fixtures.readAll(s, s.kafka().dlqTopic());
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).value()).isEqualTo(garbage);
-    Header reason = dead.get(0).headers().lastHeader(KafkaDeadLetters.REASON);
-    assertThat(reason).isNotNull();
-    assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+    assertThat(header(dead.get(0), DeadLetterTopic.REASON)).isEqualTo("not-avro");
+    assertThat(header(dead.get(0), DeadLetterTopic.LAYER)).isEqualTo(BatchIngest.LAYER);
+    assertThat(header(dead.get(0), DeadLetterTopic.SOURCE_TOPIC)).isEqualTo(s.kafka().topic());
+    assertThat(header(dead.get(0), DeadLetterTopic.SOURCE_OFFSET)).isNotBlank();
 
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       assertThat(Fixtures.count(session, Tables.TWEETS)).as("the tweets before and after the corrupt one").isEqualTo(100);
     }
+  }
+
+  static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+    Header h = r.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 }

@@ -22,7 +22,7 @@ class MasterRowsTest {
 
   @Test
   void everyFieldIsMappedAndTheKafkaPositionKept() {
-    MasterRow r = MasterRows.fromKafka(full(), 3, 1234L, 1_000L);
+    MasterRow r = MasterRows.fromKafka(full(), "topic-a", 3, 1234L, 1_000L);
     assertThat(r.getTweetId()).isEqualTo(42L);
     assertThat(r.getUserKey()).isEqualTo("alice");
     assertThat(r.getUserScreenName()).isEqualTo("@Alice");
@@ -43,17 +43,20 @@ class MasterRowsTest {
     assertThat(r.getSource()).isEqualTo("CSV");
     assertThat(r.getKafkaPartition()).isEqualTo(3);
     assertThat(r.getKafkaOffset()).isEqualTo(1234L);
+    assertThat(r.getKafkaTopicId()).isEqualTo("topic-a");
     assertThat(r.getIngestedAt()).isEqualTo(new Date(1_000L));
   }
 
   @Test
   void fileRowsHaveNoKafkaPositionAndOtherwiseTheSameFields() {
     MasterRow file = MasterRows.fromFile(full(), 1_000L);
-    MasterRow kafka = MasterRows.fromKafka(full(), 3, 1234L, 1_000L);
+    MasterRow kafka = MasterRows.fromKafka(full(), "topic-a", 3, 1234L, 1_000L);
     assertThat(file.getKafkaPartition()).isNull();
     assertThat(file.getKafkaOffset()).isNull();
+    assertThat(file.getKafkaTopicId()).isNull();
     kafka.setKafkaPartition(null);
     kafka.setKafkaOffset(null);
+    kafka.setKafkaTopicId(null);
     assertThat(file).isEqualTo(kafka);
   }
 

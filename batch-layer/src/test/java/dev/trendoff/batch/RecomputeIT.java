@@ -154,8 +154,9 @@ class RecomputeIT {
           .extracting(SpeedRow::tweetId).containsExactly(1L);
 
       // a recompute that read the pointer before another one published cannot publish
-      assertThat(store.flip(ViewPointer.of(first.version(), lowered), second.version() + 1, Cut.of(end))).isFalse();
-      assertThat(store.flip(ViewPointer.NONE, second.version() + 1, Cut.of(end))).isFalse();
+      assertThat(store.flip(ViewPointer.of(first.version(), lowered), second.version() + 1, Cut.of(end)).outcome())
+          .isEqualTo(ViewStore.FlipOutcome.LOST);
+      assertThat(store.flip(ViewPointer.NONE, second.version() + 1, Cut.of(end)).outcome()).isEqualTo(ViewStore.FlipOutcome.LOST);
       assertThat(store.current().version()).isEqualTo(second.version());
     }
   }

@@ -181,9 +181,13 @@ public final class BatchBench implements Callable<Integer> {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       long t = System.nanoTime();
       long now = System.currentTimeMillis();
+      String topicId;
+      try (KafkaOffsets o = new KafkaOffsets(s.kafka())) {
+        topicId = o.topicId();
+      }
       while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          MasterRow row = MasterRows.fromKafka(TweetCodec.shared().decode(r.value()), r.partition(), r.offset(), now);
+          MasterRow row = MasterRows.fromKafka(TweetCodec.shared().decode(r.value()), topicId, r.partition(), r.offset(), now);
           permits.acquire();
           session.executeAsync(MasterRowStatements.bind(insert, row)).whenComplete((rs, e) -> {
             if (e != null) {

@@ -43,6 +43,7 @@ import dev.trendoff.views.SpeedRow;
 import dev.trendoff.views.SpeedViewWrites;
 import dev.trendoff.views.ViewPointer;
 import dev.trendoff.views.ViewStore;
+import dev.trendoff.views.TableCounts;
 import dev.trendoff.views.ViewTables;
 import org.apache.spark.api.java.JavaSparkContext;
 import dev.trendoff.producer.SyntheticOptions;
@@ -106,7 +107,9 @@ public final class ServingBench implements Callable<Integer> {
       long[] totals = totals(data);
       System.out.printf("data: %,d users, %,d tweets, %,d tokens (seed %d, vocabulary %,d, Zipf)%n",
           users, totals[0], totals[1], seed, vocabularySize);
-      if (rebuild || !alreadyWritten(new ViewStore(session, keyspace, 1), totals)) {
+      ViewStore store = new ViewStore(session, keyspace, 1);
+      if (rebuild || !alreadyWritten(store, totals)) {
+        refuseForeignData(session, store);
         write(session, settings, data, totals);
       } else {
         System.out.println("set-up: keyspace " + keyspace + " already holds this data set (--rebuild rewrites it)");
@@ -237,10 +240,27 @@ public final class ServingBench implements Callable<Integer> {
     return store.current().exists() && store.marker(MARKER).orElse(-1L) == dataSetId(totals);
   }
 
+  /**
+   * The set-up empties the keyspace's tables: it refuses a keyspace that holds rows it did not write
+   * (no marker row of this benchmark), such as the one the layers write to.
+   */
+  private void refuseForeignData(CqlSession s, ViewStore store) {
+    if (store.marker(MARKER).isPresent()) {
+      return;
+    }
+    List<String> tables = TableCounts.nonEmpty(s, keyspace);
+    if (!tables.isEmpty()) {
+      throw new UserError("keyspace " + keyspace + " holds data bench serving did not write (rows in "
+          + String.join(", ", tables) + "); its set-up empties the tables it uses, so it only runs on an empty keyspace"
+          + " or one it wrote: choose another with --keyspace (default trendoff_bench)");
+    }
+  }
+
   private void write(CqlSession s, Settings settings, SyntheticUsers data, long[] totals) throws Exception {
     Settings.Cassandra c = settings.cassandra();
     ViewStore store = new ViewStore(s, keyspace, 64);
     store.truncateAll();
+    store.setMarker(MARKER, -1L); // from now on the keyspace is this benchmark's, even if the set-up is killed
     MasterTable.truncate(s, keyspace);
     boolean direct = setup.equals("direct");
     int wordsPerChunk = BatchSettings.from(settings).recompute().wordsPerChunk();
@@ -307,10 +327,10 @@ public final class ServingBench implements Callable<Integer> {
     Cut cut = Cut.of(cutMap);
     if (direct) {
       store.begin(VERSION, cut);
-      if (!store.flip(ViewPointer.NONE, VERSION, cut)) {
+      if (!store.flip(ViewPointer.NONE, VERSION, cut).published()) {
         throw new UserError("bench set-up: keyspace " + keyspace + " got a pointer while the set-up wrote it");
       }
-      store.finish(VERSION, ViewStore.PUBLISHED, totals[0], users, totals[1]);
+      store.finish(VERSION, ViewStore.PUBLISHED, totals[0], users, totals[1], Map.of());
     } else {
       System.out.printf("set-up: master table written (%,d tweets) in %.0f s; batch group %s committed at the cut, recompute ...%n",
           totals[0], (System.nanoTime() - t0) / 1e9, settings.kafka().batchGroup());

@@ -14,7 +14,8 @@ final class StatusText {
 
   static String render(StatusReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Kafka ").append(r.kafkaAt()).append(", topic ").append(r.topic()).append('\n');
+    sb.append("Kafka ").append(r.kafkaAt()).append(", topic ").append(r.topic())
+        .append(r.topicId() == null ? "" : " (id " + r.topicId() + ")").append('\n');
     if (r.groups() == null) {
       sb.append("  (unavailable)\n");
     } else {
@@ -26,6 +27,18 @@ final class StatusText {
           rows.add(new String[] {"    " + p.partition(), Long.toString(p.endOffset()),
               p.committed() == null ? "none" : Long.toString(p.committed()), Long.toString(p.lag())});
         }
+        ComparisonTable.align(sb, rows);
+      }
+    }
+    if (r.deadLetters() != null) {
+      sb.append("  dead letters: ").append(r.deadLetters().exact() ? "" : ">= ").append(r.deadLetters().total());
+      if (r.deadLetters().total() == 0) {
+        sb.append('\n');
+      } else {
+        sb.append(" (each record once per layer that set it aside)\n");
+        List<String[]> rows = new ArrayList<>();
+        r.deadLetters().byLayer().forEach((layer, reasons) -> reasons.forEach((reason, n) ->
+            rows.add(new String[] {"    " + layer, reason, Long.toString(n)})));
         ComparisonTable.align(sb, rows);
       }
     }
@@ -43,14 +56,24 @@ final class StatusText {
       if (r.view().exists()) {
         sb.append("version ").append(r.view().version())
             .append(r.view().publishedAt() == null ? "" : ", published " + r.view().publishedAt())
-            .append(", cut ").append(r.view().cut().isEmpty() ? "(empty)" : r.view().cutText()).append('\n');
+            .append(", cut ").append(r.view().cutText().isEmpty() ? "(empty)" : r.view().cutText()).append('\n');
+        if (!r.skipped().isEmpty()) {
+          sb.append("  master rows its recompute skipped (it could not use them): ");
+          r.skipped().forEach((reason, n) -> sb.append(reason).append(' ').append(n).append("  "));
+          sb.setLength(sb.length() - 2);
+          sb.append('\n');
+        }
       } else {
         sb.append("none published yet (no recompute has run): every speed row is pending\n");
       }
       TableCounts.SpeedSplit s = r.tables().speed();
       sb.append("  speed rows: ").append(s.exact() ? "" : ">= ").append(s.pending())
           .append(" pending (after the cut, counted from the speed view), ")
-          .append(s.absorbed()).append(" absorbed (below the cut, in the batch view; the next recompute deletes them)\n");
+          .append(s.absorbed()).append(" absorbed (below the cut, in the batch view; the next recompute deletes them)")
+          .append(s.otherTopic() == 0 ? "" : ", " + s.otherTopic() + " of another topic id than the cut's").append('\n');
+    }
+    if (r.topicChanged() != null) {
+      sb.append("TOPIC CHANGED: ").append(r.topicChanged()).append('\n');
     }
     for (String e : r.errors()) {
       sb.append("DOWN: ").append(e).append('\n');

@@ -163,7 +163,7 @@ final class ViewFixture {
   /** Publishes {@code version} with {@code cut} over whatever the pointer names now, as a recompute's flip does. */
   static void publish(CqlSession s, String ks, long version, Map<Integer, Long> cut) {
     ViewStore store = new ViewStore(s, ks, 8);
-    if (!store.flip(store.current(), version, Cut.of(cut))) {
+    if (!store.flip(store.current(), version, Cut.of(cut)).published()) {
       throw new IllegalStateException("the pointer moved while the fixture flipped it");
     }
   }

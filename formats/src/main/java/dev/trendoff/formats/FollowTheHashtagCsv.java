@@ -107,7 +107,7 @@ public final class FollowTheHashtagCsv implements CsvParser {
           fields.size() + " fields where the header has " + width, raw);
     }
     try {
-      return ParseResult.ok(toTweet(fields));
+      return ParseResult.of(toTweet(fields), raw);
     } catch (BadField e) {
       return e.toResult(raw);
     }

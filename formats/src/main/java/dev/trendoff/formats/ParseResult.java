@@ -3,8 +3,12 @@ package dev.trendoff.formats;
 import java.util.Objects;
 
 import dev.trendoff.avro.Tweet;
+import dev.trendoff.core.TweetChecks;
 
-/** What a format parser makes of one record: a {@link Tweet} or a {@link Rejection}, never both. */
+/**
+ * What a format parser makes of one record: a {@link Tweet} or a {@link Rejection}, never both. A
+ * tweet is only ever one every layer can write ({@link #of}).
+ */
 public final class ParseResult implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -17,8 +21,21 @@ public final class ParseResult implements java.io.Serializable {
     this.rejection = rejection;
   }
 
+  /**
+   * {@code tweet}, or its rejection when no layer could write it ({@link TweetChecks}: an empty or
+   * over-long user, an over-long text, an id that is not positive), with {@code raw} kept in the rejection.
+   */
+  public static ParseResult of(Tweet tweet, String raw) {
+    TweetChecks.Unusable u = TweetChecks.check(tweet.getId(), tweet.getUserScreenName(), tweet.getText());
+    if (u != null) {
+      return rejected(RejectReason.of(u.problem()), u.detail(), raw != null ? raw : String.valueOf(tweet));
+    }
+    return new ParseResult(tweet, null);
+  }
+
+  /** {@link #of} without the raw record (a rejection keeps the tweet as text instead). */
   public static ParseResult ok(Tweet tweet) {
-    return new ParseResult(Objects.requireNonNull(tweet), null);
+    return of(Objects.requireNonNull(tweet), null);
   }
 
   public static ParseResult rejected(RejectReason reason, String detail, String raw) {

@@ -50,7 +50,7 @@ public final class Sentiment140Csv implements CsvParser {
       }
       String user = Fields.required(f.get(4), RejectReason.MISSING_USER, "user").strip();
       String text = Fields.required(f.get(5), RejectReason.MISSING_TEXT, "text");
-      return ParseResult.ok(Tweet.newBuilder()
+      return ParseResult.of(Tweet.newBuilder()
           .setId(id)
           .setUserScreenName(user)
           .setUserName(null)
@@ -67,7 +67,7 @@ public final class Sentiment140Csv implements CsvParser {
           .setCoordinates(null)
           .setPlace(null)
           .setSource(TweetSource.SENTIMENT140)
-          .build());
+          .build(), raw);
     } catch (BadField e) {
       return e.toResult(raw);
     }

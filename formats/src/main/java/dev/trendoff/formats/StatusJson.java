@@ -77,7 +77,7 @@ public final class StatusJson implements RecordParser {
       return ParseResult.rejected(RejectReason.NOT_A_STATUS, notice + " notice", raw);
     }
     try {
-      return ParseResult.ok(toTweet(n));
+      return ParseResult.of(toTweet(n), raw);
     } catch (BadField e) {
       return e.toResult(raw);
     }

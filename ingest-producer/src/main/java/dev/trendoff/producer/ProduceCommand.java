@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = FormatsHelp.class,
     description = {"Reads tweets from a source and sends them, Avro-encoded, to the Kafka topic.",
         "Bad records are counted by reason and written to a reject file; the run goes on.",
+        "Exit code 1 when records were read but every one was rejected (the summary names the main reason).",
         "Ctrl-C or SIGTERM: what was read is flushed, the summary printed, exit 0."})
 public final class ProduceCommand implements Callable<Integer> {
 
@@ -158,6 +159,10 @@ public final class ProduceCommand implements Callable<Integer> {
       out.print(json ? summary.toJson() + System.lineSeparator() : summary.toText());
       out.flush();
       System.out.flush();
+      String nothing = summary.nothingSent();
+      if (nothing != null) {
+        throw new UserError(nothing);
+      }
       return 0;
     } catch (RuntimeException | Error e) {
       exit[0] = e instanceof UserError ue ? ue.exitCode() : UserError.FAILURE;

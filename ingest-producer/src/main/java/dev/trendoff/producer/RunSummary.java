@@ -20,6 +20,25 @@ public record RunSummary(String source, long read, long sent, long failed, long 
     return seconds > 0 ? sent / seconds : 0;
   }
 
+  /**
+   * When records were read but none sent because each was rejected: one line saying so, with the
+   * reason that rejected the most (and the reject file); null otherwise (a run that sent something, or
+   * read nothing, or was stopped before it could).
+   */
+  public String nothingSent() {
+    if (sent > 0 || rejected == 0 || stopped) {
+      return null;
+    }
+    Map.Entry<String, Long> top = null;
+    for (Map.Entry<String, Long> e : rejectedByReason.entrySet()) {
+      if (top == null || e.getValue() > top.getValue()) {
+        top = e;
+      }
+    }
+    return String.format("nothing sent: every one of the %,d records read was rejected, most as %s (%,d)%s", read,
+        top.getKey(), top.getValue(), rejectFile == null ? "" : "; see " + rejectFile);
+  }
+
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", source);

@@ -248,4 +248,16 @@ class ProduceIT {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void aFileWhoseEveryRecordIsRejectedExitsOneNamingTheMainReason() throws Exception {
+    Path file = dir.resolve("bad.jsonl");
+    String at = "{\"id\": 11, \"created_at\": \"Wed Oct 10 20:19:24 +0000 2018\", \"text\": \"hi\", \"user\": {\"screen_name\": \"@\"}}";
+    String longName = at.replace("\"@\"", "\"" + "n".repeat(600) + "\"").replace("11", "12");
+    Files.writeString(dir.resolve("bad.jsonl"), at + "\n" + longName + "\n{not json\n");
+    Result r = produce("--source", "jsonl", file.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("rejected bad-user").contains("sent 0");
+    assertThat(r.err().strip()).startsWith("nothing sent: every one of the 3 records read was rejected, most as bad-user (2); see ");
+  }
 }

@@ -225,9 +225,19 @@ public final class LocalStack {
   /** The pids of the servers this stack's pid files name and that are alive (for tests). */
   public List<Long> pids() {
     List<Long> out = new ArrayList<>();
-    kafka.process().running().ifPresent(h -> out.add(h.pid()));
-    cassandra.process().running().ifPresent(h -> out.add(h.pid()));
+    kafkaPid().ifPresent(out::add);
+    cassandraPid().ifPresent(out::add);
     return out;
+  }
+
+  /** The Kafka server's pid, when it runs (for tests that kill it). */
+  public Optional<Long> kafkaPid() {
+    return kafka.process().running().map(ProcessHandle::pid);
+  }
+
+  /** The Cassandra server's pid, when it runs (for tests that kill it). */
+  public Optional<Long> cassandraPid() {
+    return cassandra.process().running().map(ProcessHandle::pid);
   }
 
   // ---- starting

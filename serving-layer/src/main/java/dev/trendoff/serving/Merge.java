@@ -1,6 +1,7 @@
 package dev.trendoff.serving;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,9 @@ import dev.trendoff.views.ViewPointer;
 
 /**
  * The lambda merge of docs/lambda.md, as plain arithmetic:
- * {@code answer(U) = batch_view(U, V) + sum of speed rows of U with kafka_offset >= cut_V[kafka_partition]}.
+ * {@code answer(U) = batch_view(U, V) + sum of speed rows of U with kafka_offset >= cut_V[kafka_partition]},
+ * a tweet id among those speed rows counted once (the row read last). A speed row of a topic the
+ * pointer does not know throws {@link dev.trendoff.views.TopicChangedException}.
  */
 public final class Merge {
 
@@ -21,14 +24,13 @@ public final class Merge {
     Map<String, Long> words = new HashMap<>(b.words());
     long tweets = b.tweets();
     long tokens = b.tokens();
-    int counted = 0;
-    int skipped = 0;
+    Map<Long, SpeedRow> after = new LinkedHashMap<>();
     for (SpeedRow r : speedRows) {
-      if (!view.countsSpeedRow(r.kafkaPartition(), r.kafkaOffset())) {
-        skipped++;
-        continue;
+      if (view.countsSpeedRow(r)) {
+        after.merge(r.tweetId(), r, Merge::later);
       }
-      counted++;
+    }
+    for (SpeedRow r : after.values()) {
       tweets++;
       tokens += r.tokens();
       for (Map.Entry<String, Integer> e : r.words().entrySet()) {
@@ -36,6 +38,16 @@ public final class Merge {
       }
     }
     words.values().removeIf(c -> c <= 0);
-    return new UserWords(user, tweets, tokens, words, counted, skipped);
+    // skipped: rows below the cut, and copies of a tweet already counted
+    return new UserWords(user, tweets, tokens, words, after.size(), speedRows.size() - after.size());
+  }
+
+  /** Of two rows of one tweet, the one read last (the higher partition, then offset). */
+  private static SpeedRow later(SpeedRow a, SpeedRow b) {
+    int c = Integer.compare(a.kafkaPartition(), b.kafkaPartition());
+    if (c == 0) {
+      c = Long.compare(a.kafkaOffset(), b.kafkaOffset());
+    }
+    return c >= 0 ? a : b;
   }
 }

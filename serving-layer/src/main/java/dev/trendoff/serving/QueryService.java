@@ -13,6 +13,7 @@ import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.views.KnownUsers;
+import dev.trendoff.views.TopicChangedException;
 import dev.trendoff.views.ViewPointer;
 
 /**
@@ -83,6 +84,8 @@ public final class QueryService implements AutoCloseable {
   <T> T guard(Supplier<T> work) {
     try {
       return work.get();
+    } catch (TopicChangedException e) {
+      throw QueryError.unavailable(e.getMessage(), e);
     } catch (InvalidQueryException e) {
       throw QueryError.unavailable("Cassandra keyspace " + cassandra.keyspace() + " lacks a table or column trendoff needs ("
           + firstLine(e.getMessage()) + "): run `./trendoff schema`", e);

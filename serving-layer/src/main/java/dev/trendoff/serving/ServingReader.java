@@ -26,13 +26,24 @@ import dev.trendoff.views.ViewReads;
  * pointer read first) together with the speed rows, then reads the pointer again: if it still names
  * that version, the version was current during the whole read and the answer is one consistent merge;
  * otherwise it reads again with the newer version. The clean-up only deletes speed rows below the
- * cut, which the merge does not count anyway. One query is thus two round trips once warm.
+ * cut, which the merge does not count anyway. One query is thus two round trips once warm. A reader
+ * that sees the pointer move on each of {@value #MAX_ATTEMPTS} reads gives up with a
+ * {@link QueryError.Kind#UNAVAILABLE} error rather than an answer that may mix two versions.
  */
 public final class ServingReader {
 
-  private static final int MAX_ATTEMPTS = 5;
+  static final int MAX_ATTEMPTS = 5;
 
-  private final ViewReads views;
+  /** The reads the reader makes (those of {@link ViewReads}). */
+  interface Reads {
+    CompletableFuture<ViewPointer> pointer();
+
+    CompletableFuture<BatchSide> batch(String user, long version);
+
+    CompletableFuture<List<SpeedRow>> speedRows(String user);
+  }
+
+  private final Reads views;
   private final Clock clock;
   /** The last pointer seen: published, so its rows are complete. */
   private volatile ViewPointer lastSeen;
@@ -43,8 +54,31 @@ public final class ServingReader {
   }
 
   public ServingReader(CqlSession session, String keyspace, Clock clock) {
-    this.views = new ViewReads(session, keyspace);
+    this(reads(new ViewReads(session, keyspace)), clock);
+  }
+
+  ServingReader(Reads views, Clock clock) {
+    this.views = views;
     this.clock = clock;
+  }
+
+  private static Reads reads(ViewReads v) {
+    return new Reads() {
+      @Override
+      public CompletableFuture<ViewPointer> pointer() {
+        return v.pointer();
+      }
+
+      @Override
+      public CompletableFuture<BatchSide> batch(String user, long version) {
+        return v.batch(user, version);
+      }
+
+      @Override
+      public CompletableFuture<List<SpeedRow>> speedRows(String user) {
+        return v.speedRows(user);
+      }
+    };
   }
 
   /** Both views merged for each of {@code screenNames} (keyed by {@link UserKeys#of}), in the order given. */
@@ -58,8 +92,13 @@ public final class ServingReader {
       ViewsRead r = join(readOnce(keys, view));
       ViewPointer now = join(views.pointer());
       lastSeen = now;
-      if (Objects.equals(now.version(), view.version()) || attempt == MAX_ATTEMPTS) {
+      if (Objects.equals(now.version(), view.version())) {
         return r;
+      }
+      if (attempt == MAX_ATTEMPTS) {
+        throw QueryError.unavailable("the published view changed during each of " + MAX_ATTEMPTS + " reads (version "
+            + view.version() + ", then " + now.version() + "): recomputes are publishing faster than a read takes; try again",
+            null);
       }
       view = now;
     }

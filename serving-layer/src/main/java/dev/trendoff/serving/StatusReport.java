@@ -1,25 +1,47 @@
 package dev.trendoff.serving;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trendoff.core.DeadLetterTopic;
 import dev.trendoff.views.TableCounts;
+import dev.trendoff.views.TopicChangedException;
 import dev.trendoff.views.ViewPointer;
 
 /**
  * What {@code ./trendoff status} found (gathered by {@link Status}), and its JSON. Either part may be missing when its service is down; then
  * {@link #errors()} says why (and the command exits non-zero after printing what it has).
  */
-public record StatusReport(String kafkaAt, String topic, List<KafkaLag.GroupLag> groups,
-    String cassandraAt, String keyspace, long scanLimit, TableCounts.Result tables, ViewPointer view,
-    List<String> errors) {
+public record StatusReport(String kafkaAt, String topic, String topicId, List<KafkaLag.GroupLag> groups,
+    DeadLetterTopic.Counts deadLetters, String cassandraAt, String keyspace, long scanLimit, TableCounts.Result tables,
+    ViewPointer view, Map<String, Long> skipped, List<String> errors) {
+
+  /**
+   * When Kafka's topic is not the one the published cut was taken on: the line saying so and how to
+   * recover; null when they agree (or either is unknown).
+   */
+  public String topicChanged() {
+    if (topicId == null || view == null || view.topicId() == null || view.topicId().equals(topicId)) {
+      return null;
+    }
+    return TopicChangedException.message(view.topicId(), topicId);
+  }
 
   public String json() {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
-    ObjectNode k = root.putObject("kafka").put("bootstrapServers", kafkaAt).put("topic", topic);
+    ObjectNode k = root.putObject("kafka").put("bootstrapServers", kafkaAt).put("topic", topic).put("topicId", topicId);
+    if (deadLetters != null) {
+      ObjectNode d = k.putObject("deadLetters").put("total", deadLetters.total()).put("exact", deadLetters.exact());
+      ObjectNode byLayer = d.putObject("byLayer");
+      deadLetters.byLayer().forEach((layer, reasons) -> {
+        ObjectNode l = byLayer.putObject(layer);
+        reasons.forEach(l::put);
+      });
+    }
     if (groups != null) {
       ArrayNode ga = k.putArray("groups");
       for (KafkaLag.GroupLag g : groups) {
@@ -50,9 +72,13 @@ public record StatusReport(String kafkaAt, String topic, List<KafkaLag.GroupLag>
         v.putNull("version");
       }
       v.put("cut", view.cutText());
+      v.put("topicId", view.topicId());
       v.put("publishedAt", view.publishedAt() == null ? null : view.publishedAt().toString());
+      ObjectNode sk = v.putObject("skippedMasterRows");
+      skipped.forEach(sk::put);
+      v.put("topicChanged", topicChanged());
       c.putObject("speedRows").put("pending", tables.speed().pending()).put("absorbed", tables.speed().absorbed())
-          .put("exact", tables.speed().exact());
+          .put("otherTopic", tables.speed().otherTopic()).put("exact", tables.speed().exact());
     }
     ArrayNode ea = root.putArray("errors");
     errors.forEach(ea::add);

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param user the user key ({@code UserKeys.of})
  * @param speedRows how many speed rows were counted (those after the cut)
- * @param speedRowsSkipped speed rows read but below the cut (already in the batch view)
+ * @param speedRowsSkipped speed rows read but not counted: below the cut (already in the batch view), or a
+ *     copy of a tweet counted from another row
  */
 public record UserWords(String user, long tweets, long tokens, Map<String, Long> words, int speedRows,
     int speedRowsSkipped) {

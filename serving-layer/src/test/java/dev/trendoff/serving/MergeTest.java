@@ -15,7 +15,7 @@ class MergeTest {
 
   final BatchSide batch = new BatchSide(3, 7, Map.of("ai", 4L, "data", 3L));
 
-  static SpeedRow row(long id, Integer p, Long off, Map<String, Integer> words) {
+  static SpeedRow row(long id, int p, long off, Map<String, Integer> words) {
     return new SpeedRow("u", id, p, off, words, words.values().stream().mapToInt(Integer::intValue).sum());
   }
 
@@ -61,6 +61,25 @@ class MergeTest {
     // a user whose only speed rows were absorbed and whose batch row is missing counts nothing
     assertThat(Merge.merge("u", ViewPointer.of(1L, Map.of(0, 5L)), BatchSide.EMPTY,
         List.of(row(1, 0, 2L, Map.of("x1", 1)))).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aTweetReadTwiceAfterTheCutIsCountedOnce() {
+    ViewPointer v = ViewPointer.of(100L, Map.of(0, 10L));
+    UserWords u = Merge.merge("u", v, BatchSide.EMPTY, List.of(
+        row(7, 0, 12L, Map.of("ai", 1)), row(7, 0, 30L, Map.of("ai", 1)), row(8, 0, 31L, Map.of("ml", 1))));
+    assertThat(u.tweets()).isEqualTo(2);
+    assertThat(u.words()).isEqualTo(Map.of("ai", 1L, "ml", 1L));
+    assertThat(u.speedRows()).isEqualTo(2);
+    assertThat(u.speedRowsSkipped()).isEqualTo(1);
+  }
+
+  @Test
+  void aSpeedRowOfARecreatedTopicStopsTheMergeWithTheRecovery() {
+    ViewPointer v = new ViewPointer(100L, dev.trendoff.views.Cut.of("t1", java.util.Set.of(), Map.of(0, 10L)), null);
+    SpeedRow fromTheNewTopic = new SpeedRow("u", 1, "t2", 0, 3, Map.of("ai", 1), 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Merge.merge("u", v, batch, List.of(fromTheNewTopic)))
+        .isInstanceOf(dev.trendoff.views.TopicChangedException.class).hasMessageContaining("--adopt-topic");
   }
 
   @Test

@@ -1,40 +1,46 @@
 package dev.trendoff.spark;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import dev.trendoff.avro.TweetDecodeException;
+import dev.trendoff.core.DeadLetterTopic;
 
 /**
  * Dead letters to a Kafka topic ({@code trendoff.kafka.dlq-topic}): the original key and value,
- * headers saying why ({@value #REASON}, {@value #ERROR}) and where it came from. One producer per
- * JVM and bootstrap, shared by every task of an executor.
+ * headers saying why, which layer, and where it was read ({@link DeadLetterTopic}). {@link #confirm}
+ * waits for every send's acknowledgement (acks=all) and throws when one failed. One producer per
+ * JVM and bootstrap, shared by every task of an executor; the acknowledgements are this sink's own.
  */
 public final class KafkaDeadLetters implements DeadLetterSink {
-
-  public static final String REASON = "trendoff.reason";
-  public static final String ERROR = "trendoff.error";
-  public static final String SOURCE_TOPIC = "trendoff.source.topic";
-  public static final String SOURCE_PARTITION = "trendoff.source.partition";
-  public static final String SOURCE_OFFSET = "trendoff.source.offset";
 
   private static final Map<Map<String, Object>, KafkaProducer<byte[], byte[]>> PRODUCERS = new ConcurrentHashMap<>();
 
   private final String topic;
+  private final String layer;
   private final KafkaProducer<byte[], byte[]> producer;
+  private final List<Future<RecordMetadata>> sent = new ArrayList<>();
 
-  /** @param clientProperties bootstrap servers and extra client settings (Settings.Kafka#clientProperties) */
-  public KafkaDeadLetters(Map<String, Object> clientProperties, String topic) {
+  /**
+   * @param clientProperties bootstrap servers and extra client settings (Settings.Kafka#clientProperties)
+   * @param layer the layer setting records aside ({@code speed-layer}, {@code batch-ingest})
+   */
+  public KafkaDeadLetters(Map<String, Object> clientProperties, String topic, String layer) {
     this.topic = topic;
+    this.layer = layer;
     this.producer = PRODUCERS.computeIfAbsent(Map.copyOf(clientProperties), KafkaDeadLetters::newProducer);
   }
 
@@ -50,19 +56,31 @@ public final class KafkaDeadLetters implements DeadLetterSink {
   }
 
   @Override
-  public void deadLetter(ConsumerRecord<byte[], byte[]> r, TweetDecodeException why) {
+  public void deadLetter(ConsumerRecord<byte[], byte[]> r, String reason, String error) {
     RecordHeaders h = new RecordHeaders();
-    h.add(REASON, bytes(why.reason().name()));
-    h.add(ERROR, bytes(String.valueOf(why.getMessage())));
-    h.add(SOURCE_TOPIC, bytes(r.topic()));
-    h.add(SOURCE_PARTITION, bytes(String.valueOf(r.partition())));
-    h.add(SOURCE_OFFSET, bytes(String.valueOf(r.offset())));
-    producer.send(new ProducerRecord<>(topic, null, r.key(), r.value(), h));
+    h.add(DeadLetterTopic.REASON, bytes(reason));
+    h.add(DeadLetterTopic.ERROR, bytes(String.valueOf(error)));
+    h.add(DeadLetterTopic.LAYER, bytes(layer));
+    h.add(DeadLetterTopic.SOURCE_TOPIC, bytes(r.topic()));
+    h.add(DeadLetterTopic.SOURCE_PARTITION, bytes(String.valueOf(r.partition())));
+    h.add(DeadLetterTopic.SOURCE_OFFSET, bytes(String.valueOf(r.offset())));
+    sent.add(producer.send(new ProducerRecord<>(topic, null, r.key(), r.value(), h)));
   }
 
   @Override
-  public void flush() {
+  public void confirm() {
     producer.flush();
+    try {
+      for (Future<RecordMetadata> f : sent) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a dead letter was not stored in " + topic + ": " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing dead letters in " + topic, e);
+    }
+    sent.clear();
   }
 
   private static byte[] bytes(String s) {

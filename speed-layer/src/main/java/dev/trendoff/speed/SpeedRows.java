@@ -1,11 +1,11 @@
 package dev.trendoff.speed;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
 
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.UserKeys;
@@ -17,14 +17,14 @@ import dev.trendoff.views.SpeedRow;
  * that user's rows in offset order ({@code SpeedViewWrites} of the views module cuts them into
  * unlogged batches). Plain Java; the Spark job only calls it.
  *
- * <p>A tweet id met twice (the same tweet produced twice) is one row: the one read at the higher
- * offset, the same row a later micro-batch would leave behind, so the outcome does not depend on
- * where micro-batches begin and end.
+ * <p>Every record read is a row, keyed by where it was read: a replay writes the same rows whatever
+ * the micro-batch boundaries are. A tweet id met twice (the same tweet produced twice) is two rows;
+ * the merge counts it once (docs/lambda.md 'The merge').
  */
 public final class SpeedRows {
 
   private static final Comparator<SpeedRow> IN_KAFKA_ORDER =
-      Comparator.comparingInt((SpeedRow r) -> r.kafkaPartition()).thenComparingLong(SpeedRow::kafkaOffset);
+      Comparator.comparingInt(SpeedRow::kafkaPartition).thenComparingLong(SpeedRow::kafkaOffset);
 
   private final Tokenizer tokenizer;
 
@@ -43,28 +43,18 @@ public final class SpeedRows {
     for (int c : words.values()) {
       tokens += c;
     }
-    return new SpeedRow(UserKeys.of(t.tweet().getUserScreenName().toString()), t.tweet().getId(),
+    return new SpeedRow(UserKeys.of(t.tweet().getUserScreenName().toString()), t.tweet().getId(), t.topicId(),
         t.partition(), t.offset(), words, tokens);
   }
 
-  /** user key -> that user's rows (one per tweet id, the highest offset's), in offset order; users in first-seen order. */
+  /** user key -> that user's rows, in offset order; users in first-seen order. */
   public Map<String, List<SpeedRow>> byUser(Iterator<KafkaTweet> tweets) {
-    Map<String, Map<Long, SpeedRow>> byUserAndId = new LinkedHashMap<>();
+    Map<String, List<SpeedRow>> out = new LinkedHashMap<>();
     while (tweets.hasNext()) {
       SpeedRow r = row(tweets.next());
-      byUserAndId.computeIfAbsent(r.userKey(), k -> new LinkedHashMap<>())
-          .merge(r.tweetId(), r, (a, b) -> later(a, b));
+      out.computeIfAbsent(r.userKey(), k -> new ArrayList<>()).add(r);
     }
-    Map<String, List<SpeedRow>> out = new LinkedHashMap<>();
-    byUserAndId.forEach((user, rows) -> {
-      List<SpeedRow> sorted = new ArrayList<>(rows.values());
-      sorted.sort(IN_KAFKA_ORDER);
-      out.put(user, sorted);
-    });
+    out.values().forEach(rows -> rows.sort(IN_KAFKA_ORDER));
     return out;
-  }
-
-  private static SpeedRow later(SpeedRow a, SpeedRow b) {
-    return IN_KAFKA_ORDER.compare(a, b) >= 0 ? a : b;
   }
 }

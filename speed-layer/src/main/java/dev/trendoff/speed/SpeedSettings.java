@@ -18,7 +18,7 @@ public record SpeedSettings(StreamSettings stream, int maxRowsPerBatch, int maxI
 
   public static SpeedSettings from(Settings settings) {
     Config c = settings.config().getConfig(SECTION);
-    return new SpeedSettings(StreamSettings.from(APP_NAME, settings.kafka().speedGroup(), c),
+    return new SpeedSettings(StreamSettings.from(APP_NAME, APP_NAME, settings.kafka().speedGroup(), c),
         TrendoffConfig.atLeastOne(settings.config(), SECTION + ".max-rows-per-batch"),
         TrendoffConfig.atLeastOne(settings.config(), SECTION + ".max-in-flight"));
   }

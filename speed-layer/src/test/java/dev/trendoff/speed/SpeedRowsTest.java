@@ -17,7 +17,7 @@ import dev.trendoff.views.SpeedRow;
 class SpeedRowsTest {
 
   static KafkaTweet kt(int partition, long offset, long id, String user, String text) {
-    return new KafkaTweet(partition, offset, Tweet.newBuilder().setId(id).setUserScreenName(user).setText(text)
+    return new KafkaTweet("topic-1", partition, offset, Tweet.newBuilder().setId(id).setUserScreenName(user).setText(text)
         .setCreatedAt(Instant.ofEpochMilli(1_500_000_000_000L)).build());
   }
 
@@ -28,6 +28,7 @@ class SpeedRowsTest {
     assertThat(r.tweetId()).isEqualTo(7);
     assertThat(r.kafkaPartition()).isEqualTo(3);
     assertThat(r.kafkaOffset()).isEqualTo(42);
+    assertThat(r.topicId()).isEqualTo("topic-1");
     assertThat(r.words()).isEqualTo(Tokenizer.standard().counts("Don't stop the #AI, stop THE ai! https://t.co/x @bob"));
     assertThat(r.words()).containsEntry("stop", 2).containsEntry("#ai", 1).containsEntry("ai", 1)
         .doesNotContainKey("@bob").doesNotContainKey("the");
@@ -55,15 +56,14 @@ class SpeedRowsTest {
   }
 
   @Test
-  void aTweetIdMetTwiceIsOneRowTheOneReadLast() {
+  void aTweetIdMetTwiceIsTwoRowsKeyedByWhereTheyWereRead() {
     List<KafkaTweet> in = List.of(
-        kt(2, 20, 5, "carol", "old text words"),
+        kt(2, 30, 5, "carol", "new text"),
         kt(2, 25, 6, "carol", "other words"),
-        kt(2, 30, 5, "carol", "new text"));
+        kt(2, 20, 5, "carol", "old text words"));
     List<SpeedRow> rows = SpeedRows.standard().byUser(in.iterator()).get("carol");
-    assertThat(rows).extracting(SpeedRow::tweetId).containsExactly(6L, 5L);
-    assertThat(rows.get(1).kafkaOffset()).isEqualTo(30);
-    assertThat(rows.get(1).words()).containsOnlyKeys("new", "text");
+    assertThat(rows).extracting(SpeedRow::kafkaOffset).containsExactly(20L, 25L, 30L);
+    assertThat(rows).extracting(SpeedRow::tweetId).containsExactly(5L, 6L, 5L);
     // the same tweets in another order give the same rows
     List<KafkaTweet> reversed = new ArrayList<>(in);
     java.util.Collections.reverse(reversed);

@@ -3,37 +3,76 @@ package dev.trendoff.views;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The boundary a batch view version covers: Kafka partition -> first offset NOT covered. A version
- * counts every master row loaded from a file (no partition) and every row below the cut of its
- * partition; a partition absent from the map has cut 0 (docs/lambda.md 'The cut').
+ * The boundary a batch view version covers (docs/lambda.md 'The cut'): the Kafka topic's id, and per
+ * partition the first offset NOT covered. A version counts every master row loaded from a file (no
+ * partition), every row of a retired topic (one deleted and created again before: all of it is on the
+ * batch side), and every row of the cut's topic below the cut of its partition; a partition absent
+ * from the map has cut 0. A row or a cut without a topic id (written before ids were recorded, or by a
+ * fixture) is taken as of the cut's topic.
  */
 public final class Cut implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** The cut of no version: covers no Kafka offset. */
-  public static final Cut EMPTY = new Cut(Map.of());
+  public static final Cut EMPTY = new Cut(null, Set.of(), Map.of());
 
+  private final String topicId;
+  private final TreeSet<String> retired;
   private final TreeMap<Integer, Long> offsets;
 
-  private Cut(Map<Integer, Long> offsets) {
-    this.offsets = new TreeMap<>(offsets);
+  private Cut(String topicId, Set<String> retired, Map<Integer, Long> offsets) {
+    this.topicId = topicId == null || topicId.isEmpty() ? null : topicId;
+    this.retired = new TreeSet<>(retired == null ? Set.of() : retired);
+    this.offsets = new TreeMap<>(offsets == null ? Map.of() : offsets);
   }
 
+  /** A cut of no recorded topic. */
   public static Cut of(Map<Integer, Long> offsets) {
-    return offsets == null || offsets.isEmpty() ? EMPTY : new Cut(offsets);
+    return of(null, Set.of(), offsets);
   }
 
-  /** Whether a master row read at {@code partition}/{@code offset} (both null: a file row) is in the version. */
+  /** A cut of topic {@code topicId} (null: not recorded), with the topics retired before it. */
+  public static Cut of(String topicId, Set<String> retired, Map<Integer, Long> offsets) {
+    Cut c = new Cut(topicId, retired, offsets);
+    return c.equals(EMPTY) ? EMPTY : c;
+  }
+
+  /** Whether a master row read at {@code partition}/{@code offset} (both null: a file row) of no recorded topic is in the version. */
   public boolean covers(Integer partition, Long offset) {
+    return covers(null, partition, offset);
+  }
+
+  /**
+   * Whether a master row read at {@code partition}/{@code offset} of topic {@code topic} is in the
+   * version: a file row (no partition) always, a row of a retired topic always, a row of the cut's
+   * topic below the cut, a row of a topic the cut does not know never.
+   */
+  public boolean covers(String topic, Integer partition, Long offset) {
     if (partition == null || offset == null) {
       return true;
     }
-    return offset < offsets.getOrDefault(partition, 0L);
+    if (isRetired(topic)) {
+      return true;
+    }
+    return isCurrent(topic) && offset < offsets.getOrDefault(partition, 0L);
+  }
+
+  /** Whether rows of {@code topic} are the cut's topic's (null or empty: of no recorded topic, taken as the cut's). */
+  public boolean isCurrent(String topic) {
+    return topic == null || topic.isEmpty() || topicId == null || topic.equals(topicId);
+  }
+
+  /** Whether {@code topic} was deleted and created again before this cut: all its rows are on the batch side. */
+  public boolean isRetired(String topic) {
+    return topic != null && !topic.isEmpty() && retired.contains(topic) && !topic.equals(topicId);
   }
 
   /** The first offset not covered on {@code partition}. */
@@ -42,20 +81,41 @@ public final class Cut implements Serializable {
   }
 
   public boolean isEmpty() {
-    return offsets.isEmpty();
+    return offsets.isEmpty() && topicId == null && retired.isEmpty();
+  }
+
+  /** The Kafka topic id the offsets are of; null when not recorded. */
+  public String topicId() {
+    return topicId;
+  }
+
+  /** Topic ids deleted and created again before this cut, whose rows are all in the version. */
+  public Set<String> retired() {
+    return Collections.unmodifiableSet(retired);
   }
 
   /**
-   * This cut raised, partition by partition, to at least {@code previous}. Committed offsets only go
-   * back when someone resets the group; a new version must still cover what the previous one did,
-   * since the previous publish deleted the speed rows below its cut.
+   * This cut raised, partition by partition, to at least {@code previous} when both are of the same
+   * topic. Committed offsets only go back when someone resets the group; a new version must still
+   * cover what the previous one did, since the previous publish deleted the speed rows below its cut.
+   * The topics {@code previous} retired stay retired.
    */
   public Cut atLeast(Cut previous) {
+    if (previous == null) {
+      return this;
+    }
     TreeMap<Integer, Long> m = new TreeMap<>(offsets);
-    if (previous != null) {
+    if (previous.topicId == null || topicId == null || previous.topicId.equals(topicId)) {
       previous.offsets.forEach((p, o) -> m.merge(p, o, Math::max));
     }
-    return of(m);
+    Set<String> r = new TreeSet<>(retired);
+    r.addAll(previous.retired);
+    return of(topicId != null ? topicId : previous.topicId, r, m);
+  }
+
+  /** The same offsets of topic {@code id}, with {@code retired} topics. */
+  public Cut withTopic(String id, Set<String> retiredTopics) {
+    return of(id, retiredTopics, offsets);
   }
 
   public Map<Integer, Long> asMap() {
@@ -69,7 +129,7 @@ public final class Cut implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Cut c && c.offsets.equals(offsets);
+    return o instanceof Cut c && c.offsets.equals(offsets) && Objects.equals(c.topicId, topicId) && c.retired.equals(retired);
   }
 
   @Override

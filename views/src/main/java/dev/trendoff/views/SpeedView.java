@@ -1,41 +1,50 @@
 package dev.trendoff.views;
 
+import com.datastax.oss.driver.api.core.cql.Row;
+
 /**
- * The statements on the speed view ({@link ViewTables#SPEED_VIEW}: one row per tweet in its author's
- * partition, {@code ((user_key), tweet_id) -> kafka_partition, kafka_offset, words, tokens}), each
- * written once. {@link SpeedViewWrites} writes rows, {@link ViewReads} reads a user's, {@link ViewStore}
- * deletes the absorbed ones.
+ * The statements on the speed view ({@link ViewTables#SPEED_VIEW}: one row per tweet read, in its
+ * author's partition, keyed by where it was read: {@code ((user_key), kafka_topic_id, kafka_partition,
+ * kafka_offset) -> tweet_id, words, tokens}), each written once. {@link SpeedViewWrites} writes rows,
+ * {@link ViewReads} reads a user's, {@link ViewStore} deletes the absorbed ones with one range delete
+ * per user, topic and partition (docs/lambda.md 'Tombstones').
  */
 final class SpeedView {
 
   private SpeedView() {}
 
-  /** An upsert keyed by (user, tweet id): binds user_key, tweet_id, kafka_partition, kafka_offset, words, tokens. */
+  /** The columns of a row, in the order {@link #insert} binds them and the selects return them. */
+  private static final String COLUMNS = "user_key, kafka_topic_id, kafka_partition, kafka_offset, tweet_id, words, tokens";
+
+  /** An upsert keyed by (user, topic, partition, offset): a replay of the same records rewrites the same rows. */
   static String insert(String keyspace) {
-    return "INSERT INTO " + table(keyspace)
-        + " (user_key, tweet_id, kafka_partition, kafka_offset, words, tokens) VALUES (?, ?, ?, ?, ?, ?)";
+    return "INSERT INTO " + table(keyspace) + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
   }
 
   /** Every row of one user. */
   static String selectUser(String keyspace) {
-    return "SELECT user_key, tweet_id, kafka_partition, kafka_offset, words, tokens FROM " + table(keyspace)
-        + " WHERE user_key = ?";
+    return "SELECT " + COLUMNS + " FROM " + table(keyspace) + " WHERE user_key = ?";
   }
 
   /** Every row with the write time of its tokens cell (a full scan, for checks that a replay rewrote a row). */
   static String scanWithWriteTime(String keyspace) {
-    return "SELECT user_key, tweet_id, kafka_partition, kafka_offset, words, tokens, writetime(tokens) AS written FROM "
-        + table(keyspace);
+    return "SELECT " + COLUMNS + ", writetime(tokens) AS written FROM " + table(keyspace);
   }
 
   /** Where every row lies (a full scan, for the clean-up and status). */
   static String scanPositions(String keyspace) {
-    return "SELECT user_key, tweet_id, kafka_partition, kafka_offset FROM " + table(keyspace);
+    return "SELECT user_key, kafka_topic_id, kafka_partition, kafka_offset FROM " + table(keyspace);
   }
 
-  /** Deletes one row (user, tweet id). */
-  static String delete(String keyspace) {
-    return "DELETE FROM " + table(keyspace) + " WHERE user_key = ? AND tweet_id = ?";
+  /** Deletes one user's rows of one topic and partition below an offset (user, topic, partition, offset): one range tombstone. */
+  static String deleteBelow(String keyspace) {
+    return "DELETE FROM " + table(keyspace)
+        + " WHERE user_key = ? AND kafka_topic_id = ? AND kafka_partition = ? AND kafka_offset < ?";
+  }
+
+  /** Deletes one user's rows of one topic (user, topic): one range tombstone. */
+  static String deleteTopic(String keyspace) {
+    return "DELETE FROM " + table(keyspace) + " WHERE user_key = ? AND kafka_topic_id = ?";
   }
 
   /** Every user with rows (partition keys only). */
@@ -43,14 +52,11 @@ final class SpeedView {
     return "SELECT DISTINCT user_key FROM " + table(keyspace);
   }
 
-  /** The row's Kafka partition, null when it has none. */
-  static Integer partition(com.datastax.oss.driver.api.core.cql.Row r) {
-    return r.isNull("kafka_partition") ? null : r.getInt("kafka_partition");
-  }
-
-  /** The row's Kafka offset, null when it has none. */
-  static Long offset(com.datastax.oss.driver.api.core.cql.Row r) {
-    return r.isNull("kafka_offset") ? null : r.getLong("kafka_offset");
+  /** A row as selected with {@link #COLUMNS}. */
+  static SpeedRow row(Row r) {
+    return new SpeedRow(r.getString("user_key"), r.getLong("tweet_id"), r.getString("kafka_topic_id"),
+        r.getInt("kafka_partition"), r.getLong("kafka_offset"), r.getMap("words", String.class, Integer.class),
+        r.isNull("tokens") ? 0 : r.getInt("tokens"));
   }
 
   static String table(String keyspace) {

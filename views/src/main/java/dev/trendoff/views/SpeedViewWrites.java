@@ -22,7 +22,7 @@ import com.datastax.oss.driver.api.core.cql.Statement;
  * inserts (one partition, so one mutation each), a user's batches one after the other in offset
  * order, different users concurrently (at most {@code maxInFlight} at a time).
  * {@link #write} returns when every write has succeeded and throws if any failed.
- * Inserts are upserts keyed by (user, tweet id): writing the same rows again changes nothing.
+ * Inserts are upserts keyed by (user, topic, partition, offset): writing the same rows again changes nothing.
  */
 public final class SpeedViewWrites {
 
@@ -65,14 +65,34 @@ public final class SpeedViewWrites {
     return statements;
   }
 
-  /** {@code rows} cut into consecutive runs of at most {@code maxRowsPerBatch}: one unlogged batch each. */
+  /**
+   * The most bytes (estimated, {@link SpeedRow#estimatedBytes}) in one unlogged batch: a batch is one
+   * mutation, and Cassandra refuses a mutation over half its commit log segment (16 MiB by default).
+   */
+  public static final int MAX_BATCH_BYTES = 1024 * 1024;
+
+  /**
+   * {@code rows} cut into consecutive runs of at most {@code maxRowsPerBatch} rows and
+   * {@link #MAX_BATCH_BYTES} bytes (a row bigger than that alone): one unlogged batch each.
+   */
   public static List<List<SpeedRow>> batches(List<SpeedRow> rows, int maxRowsPerBatch) {
     if (maxRowsPerBatch < 1) {
       throw new IllegalArgumentException("maxRowsPerBatch must be at least 1, got " + maxRowsPerBatch);
     }
     List<List<SpeedRow>> out = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += maxRowsPerBatch) {
-      out.add(rows.subList(from, Math.min(rows.size(), from + maxRowsPerBatch)));
+    int from = 0;
+    int bytes = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      int b = rows.get(i).estimatedBytes();
+      if (i > from && (i - from == maxRowsPerBatch || bytes + b > MAX_BATCH_BYTES)) {
+        out.add(rows.subList(from, i));
+        from = i;
+        bytes = 0;
+      }
+      bytes += b;
+    }
+    if (from < rows.size()) {
+      out.add(rows.subList(from, rows.size()));
     }
     return out;
   }
@@ -98,6 +118,6 @@ public final class SpeedViewWrites {
   }
 
   private BoundStatement bind(SpeedRow r) {
-    return insert.bind(r.userKey(), r.tweetId(), r.kafkaPartition(), r.kafkaOffset(), r.words(), r.tokens());
+    return insert.bind(r.userKey(), r.topicId(), r.kafkaPartition(), r.kafkaOffset(), r.tweetId(), r.words(), r.tokens());
   }
 }

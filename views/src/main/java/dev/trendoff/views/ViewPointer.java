@@ -29,6 +29,11 @@ public record ViewPointer(Long version, Cut cut, Instant publishedAt) {
     return version != null;
   }
 
+  /** The Kafka topic id the cut's offsets are of; null when not recorded (or no version). */
+  public String topicId() {
+    return cut.topicId();
+  }
+
   /** The cut of {@code partition}: 0 when the partition is missing from the map. */
   public long cutOf(int partition) {
     return cut.of(partition);
@@ -36,14 +41,27 @@ public record ViewPointer(Long version, Cut cut, Instant publishedAt) {
 
   /**
    * Whether a speed row lies after the cut, i.e. is not in the batch view and so is counted from the
-   * speed side: {@code offset >= cut[partition]}. A row without a partition (never seen in practice:
-   * the speed layer reads only Kafka) is counted, as if its cut were 0.
+   * speed side: {@code offset >= cut[partition]} for a row of the cut's topic. A row of a retired topic
+   * is absorbed (that topic is all on the batch side). A row of a topic the pointer does not know means
+   * the topic was deleted and created again (or Kafka lost its data) since the version was published:
+   * its offsets cannot be compared with the cut, and {@link TopicChangedException} says so.
    */
-  public boolean countsSpeedRow(Integer partition, Long offset) {
-    if (partition == null || offset == null) {
+  public boolean countsSpeedRow(SpeedRow r) {
+    if (!exists()) {
       return true;
     }
-    return !cut.covers(partition, offset);
+    if (cut.isRetired(r.topicId())) {
+      return false;
+    }
+    if (!cut.isCurrent(r.topicId())) {
+      throw new TopicChangedException(cut.topicId(), r.topicId());
+    }
+    return !cut.covers(r.topicId(), r.kafkaPartition(), r.kafkaOffset());
+  }
+
+  /** Whether a speed row of the pointer's topic at {@code partition}/{@code offset} lies after the cut. */
+  public boolean countsSpeedRow(int partition, long offset) {
+    return !exists() || !cut.covers(partition, offset);
   }
 
   /** The cut as text, partitions in order: {@code "0=120,1=98"}; empty when there is no view. */

@@ -58,12 +58,7 @@ public final class ViewReads {
 
   /** Every speed row of {@code user}, below and above any cut. */
   public CompletableFuture<List<SpeedRow>> speedRows(String user) {
-    return all(speedRows.bind(user), ViewReads::speedRow);
-  }
-
-  static SpeedRow speedRow(Row r) {
-    return new SpeedRow(r.getString("user_key"), r.getLong("tweet_id"), SpeedView.partition(r), SpeedView.offset(r),
-        r.getMap("words", String.class, Integer.class), r.isNull("tokens") ? 0 : r.getInt("tokens"));
+    return all(speedRows.bind(user), SpeedView::row);
   }
 
   /** Every row of a (paged) result, mapped, asynchronously. */

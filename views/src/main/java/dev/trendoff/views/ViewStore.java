@@ -1,19 +1,34 @@
 package dev.trendoff.views;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 
 import dev.trendoff.core.BoundedAsync;
 import dev.trendoff.core.CassandraSessions;
@@ -26,23 +41,38 @@ import dev.trendoff.core.CassandraSessions;
  */
 public final class ViewStore {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ViewStore.class);
+
   public static final String BUILDING = "building";
   public static final String PUBLISHED = "published";
   public static final String SUPERSEDED = "superseded";
+  /** A run whose flip timed out and that then found the pointer elsewhere: its rows are left to the next clean-up. */
+  public static final String WITHDRAWN = "withdrawn";
+
+  /** Serial reads of the pointer after a flip of unknown outcome, one a second, before giving up. */
+  private static final int SERIAL_READS = 5;
 
   private final CqlSession session;
   private final String keyspace;
   private final int concurrency;
+  private final Duration flipTimeout;
 
   /** @param concurrency clean-up statements in flight at once */
   public ViewStore(CqlSession session, String keyspace, int concurrency) {
+    this(session, keyspace, concurrency, null);
+  }
+
+  /** @param flipTimeout how long the flip's lightweight transaction may take (null: the session's request timeout) */
+  public ViewStore(CqlSession session, String keyspace, int concurrency, Duration flipTimeout) {
     this.session = session;
     this.keyspace = keyspace;
     this.concurrency = concurrency;
+    this.flipTimeout = flipTimeout;
   }
 
   static String selectPointer(String keyspace) {
-    return "SELECT version, cut, published_at FROM " + ViewTables.in(keyspace, ViewTables.VIEW_POINTER) + " WHERE name = ?";
+    return "SELECT version, cut, published_at, topic_id, retired_topics FROM "
+        + ViewTables.in(keyspace, ViewTables.VIEW_POINTER) + " WHERE name = ?";
   }
 
   /** A pointer row as read by {@link #selectPointer}; {@link ViewPointer#NONE} when it names no version. */
@@ -50,8 +80,8 @@ public final class ViewStore {
     if (r == null || r.isNull("version")) {
       return ViewPointer.NONE;
     }
-    return new ViewPointer(r.getLong("version"), Cut.of(r.getMap("cut", Integer.class, Long.class)),
-        r.getInstant("published_at"));
+    return new ViewPointer(r.getLong("version"), Cut.of(r.getString("topic_id"), r.getSet("retired_topics", String.class),
+        r.getMap("cut", Integer.class, Long.class)), r.getInstant("published_at"));
   }
 
   /** The pointer readers follow; {@link ViewPointer#NONE} if no version was ever published. */
@@ -62,33 +92,101 @@ public final class ViewStore {
   /** Step 1: records the run as {@code building} with its cut. */
   public void begin(long version, Cut cut) {
     session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + versions()
-        + " (version, state, cut, started_at) VALUES (?, ?, ?, ?)", version, BUILDING, cut.asMap(), Instant.now())));
+        + " (version, state, cut, topic_id, retired_topics, started_at) VALUES (?, ?, ?, ?, ?, ?)", version, BUILDING,
+        cut.asMap(), cut.topicId(), cut.retired(), Instant.now())));
+  }
+
+  /** How a flip ended. */
+  public enum FlipOutcome {
+    /** The pointer names the new version. */
+    PUBLISHED,
+    /** The pointer names another version: another recompute published first, or the flip did not apply. */
+    LOST,
+    /** The flip timed out and Cassandra did not answer the serial reads that would tell. */
+    UNKNOWN
+  }
+
+  /**
+   * A flip's result.
+   *
+   * @param timedOut the lightweight transaction timed out (or its node failed) and a serial read of the
+   *     pointer told the outcome
+   * @param pointer the pointer as the serial read found it (null when not timed out, or unknown)
+   */
+  public record Flip(FlipOutcome outcome, boolean timedOut, ViewPointer pointer) {
+    public boolean published() {
+      return outcome == FlipOutcome.PUBLISHED;
+    }
   }
 
   /**
    * Step 3: moves the pointer from {@code previous} ({@link ViewPointer#NONE}: no pointer yet) to
-   * {@code version}, in one lightweight transaction. False when another recompute published since
-   * {@code previous} was read.
+   * {@code version}, in one lightweight transaction. {@link FlipOutcome#LOST} when another recompute
+   * published since {@code previous} was read. When the transaction times out (its outcome unknown),
+   * the pointer is read at SERIAL consistency, which completes any proposal still in progress, and the
+   * outcome is what that read finds (docs/lambda.md 'Publishing a version').
    */
-  public boolean flip(ViewPointer previous, long version, Cut cut) {
-    ResultSet rs;
+  public Flip flip(ViewPointer previous, long version, Cut cut) {
+    SimpleStatement stmt;
     if (!previous.exists()) {
-      rs = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + pointers()
-          + " (name, version, cut, published_at) VALUES (?, ?, ?, ?) IF NOT EXISTS",
-          ViewTables.CURRENT, version, cut.asMap(), Instant.now())));
+      stmt = SimpleStatement.newInstance("INSERT INTO " + pointers()
+          + " (name, version, cut, topic_id, retired_topics, published_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS",
+          ViewTables.CURRENT, version, cut.asMap(), cut.topicId(), cut.retired(), Instant.now());
     } else {
-      rs = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + pointers()
-          + " SET version = ?, cut = ?, published_at = ? WHERE name = ? IF version = ?",
-          version, cut.asMap(), Instant.now(), ViewTables.CURRENT, previous.version())));
+      stmt = SimpleStatement.newInstance("UPDATE " + pointers()
+          + " SET version = ?, cut = ?, topic_id = ?, retired_topics = ?, published_at = ? WHERE name = ? IF version = ?",
+          version, cut.asMap(), cut.topicId(), cut.retired(), Instant.now(), ViewTables.CURRENT, previous.version());
     }
-    return rs.wasApplied();
+    if (flipTimeout != null) {
+      stmt = stmt.setTimeout(flipTimeout);
+    }
+    ResultSet rs;
+    try {
+      rs = session.execute(CassandraSessions.asWrite(stmt));
+    } catch (WriteTimeoutException | CASWriteUnknownException | DriverTimeoutException | UnavailableException
+        | AllNodesFailedException e) {
+      LOG.warn("the flip to version {} did not answer ({}): reading the pointer at SERIAL consistency to learn whether it published",
+          version, e.getClass().getSimpleName());
+      return resolve(version, () -> pointer(session.execute(SimpleStatement.newInstance(selectPointer(keyspace),
+          ViewTables.CURRENT).setConsistencyLevel(DefaultConsistencyLevel.SERIAL)).one()), Duration.ofSeconds(1));
+    }
+    return new Flip(rs.wasApplied() ? FlipOutcome.PUBLISHED : FlipOutcome.LOST, false, null);
   }
 
-  /** Records how a run ended and its figures. */
-  public void finish(long version, String state, long tweets, long users, long words) {
+  /**
+   * The outcome of a flip to {@code version} that timed out, from serial reads of the pointer
+   * ({@code serialRead}; tried {@value #SERIAL_READS} times, a second apart, while they time out too).
+   */
+  static Flip resolve(long version, java.util.function.Supplier<ViewPointer> serialRead, Duration pause) {
+    for (int attempt = 1; attempt <= SERIAL_READS; attempt++) {
+      try {
+        ViewPointer now = serialRead.get();
+        return new Flip(now.exists() && now.version() == version ? FlipOutcome.PUBLISHED : FlipOutcome.LOST, true, now);
+      } catch (ReadTimeoutException | DriverTimeoutException | UnavailableException | AllNodesFailedException e) {
+        LOG.warn("serial read of the pointer failed ({}), attempt {} of {}", e.getClass().getSimpleName(), attempt, SERIAL_READS);
+        try {
+          Thread.sleep(pause.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return new Flip(FlipOutcome.UNKNOWN, true, null);
+  }
+
+  /** Records how a run ended, its figures and the master rows it skipped by reason. */
+  public void finish(long version, String state, long tweets, long users, long words, Map<String, Long> skipped) {
     session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + versions()
-        + " SET state = ?, finished_at = ?, tweets = ?, users = ?, words = ? WHERE version = ?",
-        state, Instant.now(), tweets, users, words, version)));
+        + " SET state = ?, finished_at = ?, tweets = ?, users = ?, words = ?, skipped = ? WHERE version = ?",
+        state, Instant.now(), tweets, users, words, skipped, version)));
+  }
+
+  /** The master rows a version's run skipped, by reason (empty when none or not recorded). */
+  public Map<String, Long> skipped(long version) {
+    Row r = session.execute(SimpleStatement.newInstance(
+        "SELECT skipped FROM " + versions() + " WHERE version = ?", version)).one();
+    return r == null ? Map.of() : new TreeMap<>(r.getMap("skipped", String.class, Long.class));
   }
 
   /** The state recorded for a version, if any. */
@@ -133,21 +231,41 @@ public final class ViewStore {
   }
 
   /**
-   * Step 4: deletes the speed rows the published cut has absorbed ({@code kafka_offset < cut}).
-   * A speed row rewritten after this (a replay) lies below the cut too and is skipped by the merge.
-   * Returns the rows deleted.
+   * Step 4: deletes the speed rows the published cut has absorbed (of its topic below its cut, or of
+   * a retired topic): a scan of the rows' positions finds the users, topics and partitions that have
+   * such rows, then one unlogged batch per user deletes them with one range delete per topic and
+   * partition ({@code kafka_offset < cut}), which covers the ranges earlier clean-ups deleted
+   * (docs/lambda.md 'Tombstones'). A speed row rewritten after this (a replay) lies below the cut too
+   * and is skipped by the merge. Returns the rows found absorbed.
    */
   public long deleteAbsorbedSpeedRows(Cut cut) throws InterruptedException {
-    PreparedStatement delete = session.prepare(SpeedView.delete(keyspace));
-    BoundedAsync async = new BoundedAsync(session, concurrency);
+    // user -> topic -> partitions with absorbed rows (Integer.MIN_VALUE: the whole retired topic)
+    Map<String, Map<String, Set<Integer>>> absorbed = new LinkedHashMap<>();
     long n = 0;
-    for (Row r : session.execute(SpeedView.scanPositions(keyspace))) {
-      Integer p = SpeedView.partition(r);
-      Long o = SpeedView.offset(r);
-      if (p != null && o != null && cut.covers(p, o)) {
-        async.submit(CassandraSessions.asWrite(delete.bind(r.getString("user_key"), r.getLong("tweet_id"))));
+    for (Row r : session.execute(SimpleStatement.newInstance(SpeedView.scanPositions(keyspace)).setPageSize(5000))) {
+      String topic = r.getString("kafka_topic_id");
+      int p = r.getInt("kafka_partition");
+      if (cut.covers(topic, p, r.getLong("kafka_offset"))) {
+        absorbed.computeIfAbsent(r.getString("user_key"), u -> new LinkedHashMap<>())
+            .computeIfAbsent(topic, t -> new HashSet<>()).add(cut.isRetired(topic) ? Integer.MIN_VALUE : p);
         n++;
       }
+    }
+    PreparedStatement below = session.prepare(SpeedView.deleteBelow(keyspace));
+    PreparedStatement whole = session.prepare(SpeedView.deleteTopic(keyspace));
+    BoundedAsync async = new BoundedAsync(session, concurrency);
+    for (Map.Entry<String, Map<String, Set<Integer>>> user : absorbed.entrySet()) {
+      BatchStatement batch = BatchStatement.newInstance(BatchType.UNLOGGED);
+      for (Map.Entry<String, Set<Integer>> topic : user.getValue().entrySet()) {
+        if (topic.getValue().contains(Integer.MIN_VALUE)) {
+          batch = batch.add(whole.bind(user.getKey(), topic.getKey()));
+        } else {
+          for (int p : topic.getValue()) {
+            batch = batch.add(below.bind(user.getKey(), topic.getKey(), p, cut.of(p)));
+          }
+        }
+      }
+      async.submit(CassandraSessions.asWrite(batch).setIdempotent(true));
     }
     async.await();
     return n;
@@ -160,7 +278,7 @@ public final class ViewStore {
   public List<StoredSpeedRow> speedRowsWritten() {
     List<StoredSpeedRow> out = new ArrayList<>();
     for (Row r : session.execute(SpeedView.scanWithWriteTime(keyspace))) {
-      out.add(new StoredSpeedRow(ViewReads.speedRow(r), r.getLong("written")));
+      out.add(new StoredSpeedRow(SpeedView.row(r), r.getLong("written")));
     }
     return out;
   }

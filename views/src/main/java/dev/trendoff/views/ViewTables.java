@@ -8,8 +8,8 @@ import java.util.List;
  * its classes. The names are public for what reports them (status, test assertions on its output).
  */
 public final class ViewTables {
-  /** Speed layer output: one row per recent tweet, with its word counts ({@link SpeedRow}). */
-  public static final String SPEED_VIEW = "speed_view";
+  /** Speed layer output: one row per recent tweet, keyed by where it was read, with its word counts ({@link SpeedRow}). */
+  public static final String SPEED_VIEW = "speed_rows";
   /** Recompute output: per user and version, tweets, tokens and word counts in chunks ({@link BatchViewChunks}). */
   public static final String BATCH_VIEW = "batch_view_chunks";
   /** One row per recompute run: state, cut, figures ({@link ViewStore}). */

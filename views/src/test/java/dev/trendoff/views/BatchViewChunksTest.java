@@ -35,6 +35,18 @@ class BatchViewChunksTest {
   }
 
   @Test
+  void chunksAreAlsoBoundedInBytesSoThatNoMutationIsTooBigForCassandra() {
+    // 400 words of 30,000 bytes each (the longest a word of an accepted text can be is 32 KiB)
+    Map<String, Integer> big = new HashMap<>();
+    for (int i = 0; i < 400; i++) {
+      big.put(String.format("%05d", i) + "x".repeat(29_995), 1);
+    }
+    List<Map<String, Integer>> chunks = BatchViewChunks.split(big, 4096);
+    assertThat(chunks).hasSize(12).allSatisfy(c -> assertThat(c.size() * 30_008).isLessThanOrEqualTo(BatchViewChunks.MAX_CHUNK_BYTES));
+    assertThat(union(chunks)).isEqualTo(big);
+  }
+
+  @Test
   void aUserWithoutWordsHasOneEmptyChunk() {
     assertThat(BatchViewChunks.split(Map.of(), 4096)).containsExactly(Map.of());
   }

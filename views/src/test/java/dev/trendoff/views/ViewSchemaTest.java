@@ -22,13 +22,19 @@ class ViewSchemaTest {
     for (String table : ViewTables.ALL) {
       assertThat(stmts).anySatisfy(st -> assertThat(st).startsWith("CREATE TABLE IF NOT EXISTS ks1." + table + " ("));
     }
+    // keyspaces created before a column existed get it
+    for (String table : List.of(ViewTables.VIEW_POINTER, ViewTables.VIEW_VERSIONS)) {
+      assertThat(stmts).anySatisfy(st -> assertThat(st).startsWith("ALTER TABLE ks1." + table + " ADD IF NOT EXISTS topic_id text"));
+    }
   }
 
   @Test
   void everyStatementNamesItsTableWithTheKeyspace() {
-    assertThat(SpeedView.insert("ks")).startsWith("INSERT INTO ks.speed_view (")
-        .satisfies(cql -> assertThat(cql.chars().filter(c -> c == '?').count()).isEqualTo(6));
-    assertThat(SpeedView.selectUser("ks")).contains("FROM ks.speed_view WHERE user_key = ?");
+    assertThat(SpeedView.insert("ks")).startsWith("INSERT INTO ks.speed_rows (")
+        .satisfies(cql -> assertThat(cql.chars().filter(c -> c == '?').count()).isEqualTo(7));
+    assertThat(SpeedView.selectUser("ks")).contains("FROM ks.speed_rows WHERE user_key = ?");
+    assertThat(SpeedView.deleteBelow("ks")).isEqualTo("DELETE FROM ks.speed_rows WHERE user_key = ? AND kafka_topic_id = ?"
+        + " AND kafka_partition = ? AND kafka_offset < ?");
     assertThat(BatchViewChunks.selectVersion("ks")).contains("FROM ks.batch_view_chunks WHERE user_key = ? AND version = ?");
     assertThat(BatchViewChunks.delete("ks", "version < ?")).isEqualTo(
         "DELETE FROM ks.batch_view_chunks WHERE user_key = ? AND version < ?");

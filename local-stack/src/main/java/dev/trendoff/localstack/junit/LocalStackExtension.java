@@ -114,7 +114,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     /** @param dir the stack's own directory, deleted at the end; null for the build's shared stack, which outlives this JVM */
     private Running(LocalStack stack, Path dir) {
       this.stack = stack;
-      this.testStack = new TestStack(stack);
+      this.testStack = new TestStack(stack, dir != null);
       this.dir = dir;
       this.hook = dir == null ? null
           : new Thread(() -> stack.down(new PrintStream(PrintStream.nullOutputStream())), "local-stack-stop");

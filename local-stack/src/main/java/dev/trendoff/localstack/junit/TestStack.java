@@ -26,11 +26,13 @@ public final class TestStack {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final LocalStack stack;
+  private final boolean ownStack;
   private final Config config;
   private final Settings settings;
 
-  TestStack(LocalStack stack) {
+  TestStack(LocalStack stack, boolean ownStack) {
     this.stack = stack;
+    this.ownStack = ownStack;
     this.config = stack.clientConfig();
     this.settings = Settings.from(config);
   }
@@ -107,6 +109,39 @@ public final class TestStack {
   /** Pids of the stack's server processes that are alive (Kafka, Cassandra). */
   public List<Long> pids() {
     return stack.pids();
+  }
+
+  /**
+   * {@code kill -9} of the Kafka broker; returns once it is dead. Only on a stack of the test JVM's
+   * own (failsafe property {@code test-stack.own}): the build's shared stack serves other modules.
+   */
+  public void killKafka() {
+    kill(stack.kafkaPid(), "Kafka");
+  }
+
+  /** {@code kill -9} of the Cassandra node; returns once it is dead. Only on a stack of the test JVM's own. */
+  public void killCassandra() {
+    kill(stack.cassandraPid(), "Cassandra");
+  }
+
+  /** Starts again whichever server is not running (after a kill) and waits until both answer. */
+  public void restart() {
+    requireOwn();
+    stack.up(false, System.err);
+  }
+
+  private void kill(java.util.Optional<Long> pid, String what) {
+    requireOwn();
+    ProcessHandle h = pid.flatMap(ProcessHandle::of).orElseThrow(() -> new IllegalStateException(what + " is not running"));
+    h.destroyForcibly();
+    h.onExit().join();
+  }
+
+  private void requireOwn() {
+    if (!ownStack) {
+      throw new IllegalStateException("the build's shared test stack cannot be killed or restarted: give the module"
+          + " a stack of its own (failsafe system property test-stack.own = true)");
+    }
   }
 
   @Override
