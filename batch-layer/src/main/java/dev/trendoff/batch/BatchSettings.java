@@ -27,9 +27,10 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
    * @param wordsPerChunk most words in one batch view row
    * @param cleanupConcurrency clean-up deletes in flight
    * @param pauseBeforeFlip testing aid: a pause between writing a version and flipping the pointer
+   * @param flipTimeout how long the flip's lightweight transaction may take; zero: the request timeout
    */
   public record Recompute(Duration every, Duration leaseTtl, int splitSizeMb, int wordsPerChunk,
-      int cleanupConcurrency, Duration pauseBeforeFlip) {}
+      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout) {}
 
   public static BatchSettings from(Settings settings) {
     Config c = settings.config();
@@ -39,6 +40,7 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
             c.getConfig(SECTION + ".ingest")),
         new Recompute(c.getDuration(r + "every"), c.getDuration(r + "lease-ttl"),
             TrendoffConfig.atLeastOne(c, r + "split-size-mb"), TrendoffConfig.atLeastOne(c, r + "words-per-chunk"),
-            TrendoffConfig.atLeastOne(c, r + "cleanup-concurrency"), c.getDuration(r + "pause-before-flip")));
+            TrendoffConfig.atLeastOne(c, r + "cleanup-concurrency"), c.getDuration(r + "pause-before-flip"),
+            c.getDuration(r + "flip-timeout")));
   }
 }

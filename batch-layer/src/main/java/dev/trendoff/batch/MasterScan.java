@@ -18,14 +18,15 @@ import dev.trendoff.views.Cut;
 import scala.Tuple2;
 
 /**
- * What the recompute makes of scanned master rows, as plain functions its Spark closures call: the
+ * What the recompute makes of scanned master rows, as plain functions its Spark closures call (and
+ * the property tests of the lambda equation, speed-layer's LambdaEquationPropertyTest): the
  * rows the cut covers, counted per user; rows above the cut left to the speed side; rows it cannot
  * use skipped and counted by reason (docs/lambda.md 'What a layer refuses').
  */
-final class MasterScan {
+public final class MasterScan {
 
   /** The reason of a master row of a Kafka topic the cut does not know (neither its topic nor a retired one). */
-  static final String UNKNOWN_TOPIC = "unknown-topic";
+  public static final String UNKNOWN_TOPIC = "unknown-topic";
 
   /** The master table's columns the recompute reads. */
   static final String[] COLUMNS = {"tweet_id", "user_key", "text", "kafka_topic_id", "kafka_partition", "kafka_offset"};
@@ -33,7 +34,7 @@ final class MasterScan {
   private MasterScan() {}
 
   /** The columns of one master row the recompute needs. */
-  record Scanned(long tweetId, String userKey, String text, String topicId, Integer partition, Long offset)
+  public record Scanned(long tweetId, String userKey, String text, String topicId, Integer partition, Long offset)
       implements Serializable {
 
     static Scanned of(CassandraRow r) {
@@ -45,7 +46,7 @@ final class MasterScan {
   }
 
   /** Where the rows not counted are told. */
-  interface Tally {
+  public interface Tally {
     /** A row above the cut: the speed side counts it. */
     void aboveCut();
 
@@ -54,7 +55,7 @@ final class MasterScan {
   }
 
   /** Rows counted per user: covered by the cut and usable. */
-  static Map<String, UserCounts> count(Iterator<Scanned> rows, Cut cut, Tally tally) {
+  public static Map<String, UserCounts> count(Iterator<Scanned> rows, Cut cut, Tally tally) {
     Map<String, UserCounts> byUser = new HashMap<>();
     Tokenizer tokenizer = Tokenizer.standard();
     while (rows.hasNext()) {

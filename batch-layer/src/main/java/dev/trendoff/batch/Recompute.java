@@ -82,7 +82,8 @@ public final class Recompute implements AutoCloseable {
     long started = System.nanoTime();
     String ks = settings.cassandra().keyspace();
     BatchSettings.Recompute own = batch.recompute();
-    ViewStore store = new ViewStore(session, ks, own.cleanupConcurrency());
+    ViewStore store = new ViewStore(session, ks, own.cleanupConcurrency(),
+        own.flipTimeout().isZero() ? null : own.flipTimeout());
     ViewPointer current = store.current();
     Cut cut;
     boolean adopted = false;
@@ -152,7 +153,7 @@ public final class Recompute implements AutoCloseable {
         switch (flip.outcome()) {
           case PUBLISHED -> {
             LOG.info("recompute: version {} published{}; removing older versions and absorbed speed rows", version,
-                flip.timedOut() ? " (the flip timed out; a serial read found it published)" : "");
+                flip.timedOut() ? " (the flip got no answer; a serial read found it published)" : "");
             store.deleteVersionsBelow(version);
             speedDeleted = store.deleteAbsorbedSpeedRows(cut);
             store.finish(version, ViewStore.PUBLISHED, tweets, users, words, unusable);
@@ -161,7 +162,7 @@ public final class Recompute implements AutoCloseable {
             if (flip.timedOut()) {
               // the proposal may still be in Cassandra's hands on a replica the serial read did not ask:
               // leave the rows, the next run (whose version is higher) removes them
-              LOG.warn("recompute: version {} withdrawn: its flip timed out and the pointer is at {}", version,
+              LOG.warn("recompute: version {} withdrawn: its flip got no answer and the pointer is at {}", version,
                   flip.pointer().exists() ? flip.pointer().version() : "(none)");
               store.finish(version, ViewStore.WITHDRAWN, tweets, users, words, unusable);
             } else {
@@ -170,7 +171,7 @@ public final class Recompute implements AutoCloseable {
               store.deleteVersion(version);
             }
           }
-          case UNKNOWN -> LOG.error("recompute: version {}: the flip timed out and no serial read of the pointer answered;"
+          case UNKNOWN -> LOG.error("recompute: version {}: the flip got no answer, nor did a serial read of the pointer;"
               + " whether it was published is unknown (the next run settles it)", version);
         }
         return new RecomputeSummary(version, cut, flip, adopted, tweets, aboveCut.value(), unusable, users, words,

@@ -44,14 +44,14 @@ public record RecomputeSummary(long version, Cut cut, ViewStore.Flip flip, boole
 
   private String outcome() {
     return switch (flip.outcome()) {
-      case PUBLISHED -> flip.timedOut() ? "published (the flip timed out; a serial read of the pointer found it published)"
+      case PUBLISHED -> flip.timedOut() ? "published (the flip got no answer; a serial read of the pointer found it published)"
           : "published";
       case LOST -> flip.timedOut()
-          ? "NOT published (the flip timed out; a serial read found the pointer at version "
+          ? "NOT published (the flip got no answer; a serial read found the pointer at version "
               + (flip.pointer() == null || !flip.pointer().exists() ? "(none)" : flip.pointer().version())
               + "; this version is withdrawn, its rows left to the next run's clean-up)"
           : "NOT published (another recompute published first; its rows deleted)";
-      case UNKNOWN -> "NOT confirmed (the flip timed out and Cassandra answered no serial read of the pointer;"
+      case UNKNOWN -> "NOT confirmed (the flip got no answer, nor did a serial read of the pointer;"
           + " the next run settles it)";
     };
   }

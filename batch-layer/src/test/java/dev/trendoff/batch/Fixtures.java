@@ -8,14 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -60,26 +56,7 @@ final class Fixtures {
 
   /** Every record of {@code topic} from the start, with a plain consumer. */
   static List<ConsumerRecord<byte[], byte[]>> readAll(Settings s, String topic) {
-    Map<String, Object> p = new HashMap<>(s.kafka().clientProperties());
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts = c.partitionsFor(topic).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end");
-        }
-        c.poll(Duration.ofMillis(500)).forEach(out::add);
-      }
-    }
-    return out;
+    return dev.trendoff.core.TopicRecords.all(s.kafka(), topic, Duration.ofSeconds(60));
   }
 
   /** The tweets of the tweets topic with where they are. */

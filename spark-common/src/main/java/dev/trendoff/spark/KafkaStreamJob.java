@@ -50,7 +50,7 @@ import dev.trendoff.core.Settings;
  * stream, and
  * <ul>
  *   <li>when a micro-batch fails (Kafka or Cassandra down, a dead letter not stored) stops it at once
- *       without committing, waits ({@code restart-backoff}, doubling up to 30 s) and starts a new one
+ *       without committing, waits ({@code restart-backoff}, doubling up to {@code restart-backoff-max}) and starts a new one
  *       from the committed offsets: the failed batch is replayed, its writes are idempotent;
  *   <li>when the topic gained partitions (checked every {@code partition-check-every}) stops it
  *       gracefully (commit) and starts one over every partition;
@@ -347,9 +347,9 @@ public final class KafkaStreamJob {
     return stopRequested.await(d.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static Duration twice(Duration d) {
+  private Duration twice(Duration d) {
     Duration t = d.multipliedBy(2);
-    return t.compareTo(StreamSettings.MAX_BACKOFF) > 0 ? StreamSettings.MAX_BACKOFF : t;
+    return t.compareTo(stream.restartBackoffMax()) > 0 ? stream.restartBackoffMax() : t;
   }
 
   /** Every {@code partition-check-every}: new partitions, or a new topic id, end the running generation. */

@@ -12,22 +12,20 @@ import com.typesafe.config.Config;
  *
  * @param layer the layer's name in dead letters ({@code speed-layer}, {@code batch-ingest})
  * @param restartBackoff the first wait before a restart after a failed micro-batch; it doubles up to
- *     {@link #MAX_BACKOFF} while failures go on, and starts again after a batch succeeds
+ *     {@code restartBackoffMax} while failures go on, and starts again after a batch succeeds
  */
 public record StreamSettings(String appName, String layer, String group, Duration batchInterval, int maxRatePerPartition,
-    boolean backpressure, Duration reportEvery, Duration partitionCheckEvery, Duration restartBackoff) {
-
-  /** The longest wait between two restarts. */
-  public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    boolean backpressure, Duration reportEvery, Duration partitionCheckEvery, Duration restartBackoff,
+    Duration restartBackoffMax) {
 
   /**
    * Reads {@code batch-interval}, {@code max-rate-per-partition}, {@code backpressure},
-   * {@code report-every}, {@code partition-check-every}, {@code restart-backoff}.
+   * {@code report-every}, {@code partition-check-every}, {@code restart-backoff}, {@code restart-backoff-max}.
    */
   public static StreamSettings from(String appName, String layer, String group, Config section) {
     return new StreamSettings(appName, layer, group, section.getDuration("batch-interval"),
         section.getInt("max-rate-per-partition"), section.getBoolean("backpressure"),
         section.getDuration("report-every"), section.getDuration("partition-check-every"),
-        section.getDuration("restart-backoff"));
+        section.getDuration("restart-backoff"), section.getDuration("restart-backoff-max"));
   }
 }

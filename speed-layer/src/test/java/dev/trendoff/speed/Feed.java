@@ -10,8 +10,11 @@ import dev.trendoff.core.Settings;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
 
-/** Synthetic tweets sent to Kafka at a steady rate on a thread of its own; remembers what it sent (finish() fails if Kafka refused any). */
-final class Feed implements AutoCloseable {
+/**
+ * Synthetic tweets sent to Kafka at a steady rate on a thread of its own; remembers what it sent
+ * (finish() fails if Kafka refused any). Also used by fault-test's integration tests (test jar).
+ */
+public final class Feed implements AutoCloseable {
 
   private final List<Tweet> sent = Collections.synchronizedList(new ArrayList<>());
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -19,7 +22,7 @@ final class Feed implements AutoCloseable {
   private volatile boolean stop;
 
   /** Sends tweets {@code from .. from+count-1} of {@code source} at {@code perSecond}. */
-  Feed(Settings settings, SyntheticTweets source, long from, long count, int perSecond) {
+  public Feed(Settings settings, SyntheticTweets source, long from, long count, int perSecond) {
     thread = new Thread(() -> {
       try (TweetProducer p = new TweetProducer(settings)) {
         p.onFailure((t, e) -> failure.compareAndSet(null, e));
@@ -43,7 +46,7 @@ final class Feed implements AutoCloseable {
   }
 
   /** Waits until every tweet is sent and acknowledged; returns them in sending order. */
-  List<Tweet> finish() throws InterruptedException {
+  public List<Tweet> finish() throws InterruptedException {
     thread.join();
     if (failure.get() != null) {
       throw new IllegalStateException("producing failed", failure.get());
@@ -51,7 +54,7 @@ final class Feed implements AutoCloseable {
     return List.copyOf(sent);
   }
 
-  int sentSoFar() {
+  public int sentSoFar() {
     return sent.size();
   }
 

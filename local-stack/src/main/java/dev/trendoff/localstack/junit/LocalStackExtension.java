@@ -154,9 +154,14 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
       return onFreePorts(baseConfig(), dir);
     }
 
-    /** The loaded configuration, with start timeouts long enough for two shared, busy cores. */
+    /**
+     * The loaded configuration, with start timeouts long enough for two shared, busy cores, and
+     * Cassandra's fast schema changes, unless the stack is a module's own (test-stack.own): those
+     * tests kill Cassandra, and its schema must survive.
+     */
     static Config baseConfig() {
-      Config loaded = TrendoffConfig.load();
+      Config loaded = TrendoffConfig.withOverrides(TrendoffConfig.load(),
+          Map.of("stack.cassandra-fast-schema", !Boolean.getBoolean(SharedTestStack.OWN_PROPERTY)));
       // a test JVM shares two cores with other builds: give the servers at least 5 minutes to answer
       if (loaded.getDuration("trendoff.stack.start-timeout").compareTo(MIN_START_TIMEOUT) < 0) {
         loaded = TrendoffConfig.withOverrides(loaded, Map.of("stack.start-timeout", MIN_START_TIMEOUT.toSeconds() + "s"));
