@@ -10,6 +10,7 @@ import dev.trendoff.core.UserKeys;
 import dev.trendoff.serving.CompareRequest;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.QueryError;
+import dev.trendoff.serving.Ranking;
 
 /**
  * The query parameters of {@code /api/compare}, {@code /api/compare.csv}, {@code /api/compare.png} and
@@ -128,9 +129,9 @@ final class CompareParams {
     }
   }
 
-  /** {@code answer}, unless it has more words than the limit on top (top=all): then a bad parameter. */
+  /** {@code answer}, unless it was asked with top=all and has more words than the limit on top: then a bad parameter. */
   static Comparison checkSize(Comparison answer, HttpSettings limits) {
-    if (answer.words().size() > limits.maxTop()) {
+    if (answer.top() == Ranking.ALL && answer.words().size() > limits.maxTop()) {
       throw QueryError.badParameter("top", "'all' gives " + answer.words().size() + " words, more than the limit of "
           + limits.maxTop() + " (" + HttpSettings.SECTION + ".max-top): ask for top=" + limits.maxTop() + " or fewer");
     }

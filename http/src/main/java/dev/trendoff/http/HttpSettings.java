@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
+import dev.trendoff.serving.CompareRequest;
 
 /**
  * The settings of {@code ./trendoff serve}, section {@code trendoff.http}
@@ -21,7 +22,9 @@ public record HttpSettings(String bind, int port, int maxTop, int maxUsers, int 
     if (port < 0 || port > 65535) {
       throw UserError.usage("the port must be between 0 and 65535, not " + port);
     }
-    atLeastOne("max-top", maxTop);
+    if (maxTop < CompareRequest.DEFAULT_TOP) {
+      throw new UserError(SECTION + ".max-top must be at least " + CompareRequest.DEFAULT_TOP + " (the default top), got " + maxTop);
+    }
     atLeastOne("max-users", maxUsers);
     atLeastOne("max-streams", maxStreams);
     atLeastOne("max-users-limit", maxUsersLimit);
