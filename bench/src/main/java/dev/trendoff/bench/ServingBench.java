@@ -27,6 +27,7 @@ import dev.trendoff.core.BoundedAsync;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.ConnectionOptions;
 import dev.trendoff.core.KafkaOffsets;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.TrendoffConfig;
@@ -88,8 +89,14 @@ public final class ServingBench implements Callable<Integer> {
       description = "how the batch view is built: the real batch recompute (Spark) over a master table of the tweets "
           + "(default), or written directly with the driver (faster)") String setup;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
     users = synthetic.users(2);
     tweets = Math.toIntExact(synthetic.tweets(1));
     seed = synthetic.seed();
@@ -148,8 +155,10 @@ public final class ServingBench implements Callable<Integer> {
           wrong, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
 
+      double[] latency = {p50, p99, max};
       if (scanPairs <= 0) {
         System.out.println("trendOff scan: skipped (--scan-pairs 0)");
+        json.print(report(users, totals, pairs, latency, wrong, null));
         return wrong == 0 ? 0 : 1;
       }
       double[] scan = scanBaseline(settings, data, r, reader.currentView());
@@ -159,11 +168,58 @@ public final class ServingBench implements Callable<Integer> {
           settings.spark().master(), ViewTables.BATCH_VIEW, ViewTables.SPEED_VIEW, scan.length, scanMean, scanMin);
       System.out.printf("speed-up: %.0fx (scan mean / serving p50), %.0fx (scan min / serving p99); target p99 <= 20 ms: %s, >= 100x: %s%n",
           scanMean / p50, scanMin / p99, p99 <= 20 ? "met" : "MISSED", scanMin / p99 >= 100 ? "met" : "MISSED");
+      json.print(report(users, totals, pairs, latency, wrong, scan));
       if (wrong > 0) {
         throw new UserError(wrong + " serving answers differ from the recount");
       }
     }
     return 0;
+  }
+
+  /**
+   * {@code bench serving --json}: the fields of docs/json.md 'bench serving': the data, the serving latency
+   * (ms), answers that differ from the recount, and the Spark-scan baseline with the speed-ups (null when
+   * {@code --scan-pairs 0}). {@code totals} is {tweets, tokens}; {@code latency} {p50, p99, max}.
+   */
+  public static Map<String, Object> report(int users, long[] totals, int pairs, double[] latency, int wrong,
+      double[] scanMillis) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", "serving");
+    m.put("users", users);
+    m.put("tweets", totals[0]);
+    m.put("tokens", totals[1]);
+    Map<String, Object> serving = new LinkedHashMap<>();
+    serving.put("pairs", pairs);
+    serving.put("p50", round2(latency[0]));
+    serving.put("p99", round2(latency[1]));
+    serving.put("max", round2(latency[2]));
+    m.put("servingMillis", serving);
+    m.put("wrongAnswers", wrong);
+    m.put("p99Target", 20);
+    m.put("p99Met", latency[1] <= 20);
+    if (scanMillis == null) {
+      m.put("baselineMillis", null);
+      m.put("speedUp", null);
+      return m;
+    }
+    double min = Arrays.stream(scanMillis).min().orElse(Double.NaN);
+    double mean = Arrays.stream(scanMillis).average().orElse(Double.NaN);
+    Map<String, Object> scan = new LinkedHashMap<>();
+    scan.put("pairs", scanMillis.length);
+    scan.put("mean", Math.round(mean));
+    scan.put("min", Math.round(min));
+    m.put("baselineMillis", scan);
+    Map<String, Object> speedUp = new LinkedHashMap<>();
+    speedUp.put("meanOverP50", Math.round(mean / latency[0]));
+    speedUp.put("minOverP99", Math.round(min / latency[1]));
+    speedUp.put("target", 100);
+    speedUp.put("met", min / latency[1] >= 100);
+    m.put("speedUp", speedUp);
+    return m;
+  }
+
+  private static double round2(double x) {
+    return Math.round(x * 100) / 100.0;
   }
 
   private int[] pair(Random r) {

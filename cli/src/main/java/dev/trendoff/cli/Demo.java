@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import dev.trendoff.producer.TweetProducer;
 import dev.trendoff.serving.CompareRequest;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.ComparisonChart;
+import dev.trendoff.serving.ComparisonJson;
 import dev.trendoff.serving.QueryService;
 import dev.trendoff.speed.SpeedLayer;
 import dev.trendoff.spark.JobProcess;
@@ -47,7 +49,19 @@ public final class Demo {
 
   /** What the demo compared, for whoever runs it (the end-to-end test reads it). */
   public record Result(String userA, String userB, Comparison comparison, Path chart, long tweetsSent,
-      RecomputeSummary recompute) {}
+      RecomputeSummary recompute) {
+
+    /** {@code demo --json}: the fields of docs/json.md 'demo'. */
+    public Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("users", List.of(userA, userB));
+      m.put("tweetsSent", tweetsSent);
+      m.put("recompute", recompute.json());
+      m.put("comparison", ComparisonJson.tree(comparison));
+      m.put("chart", chart.toAbsolutePath().toString());
+      return m;
+    }
+  }
 
   private static final int STAGES = 7;
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.producer.SyntheticOptions;
@@ -29,14 +30,19 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "leave the stack running at the end")
   boolean keep;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
     if (rate <= 0) {
       throw UserError.usage("--rate must be above 0");
     }
     int tweets = Math.toIntExact(Math.min(Integer.MAX_VALUE, data.tweets(100)));
-    new Demo(TrendoffConfig.load(), new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out, Duration.ofMinutes(5)),
-        System.out).run();
-    return 0;
+    return json.run(() -> {
+      Demo.Result result = new Demo(TrendoffConfig.load(),
+          new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out, Duration.ofMinutes(5)), System.out).run();
+      json.print(result.json());
+      return 0;
+    });
   }
 }

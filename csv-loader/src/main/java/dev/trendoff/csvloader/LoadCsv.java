@@ -6,8 +6,10 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,14 +37,29 @@ import dev.trendoff.spark.SparkConfs;
  * file record by record (records may span lines), hands them to Spark in chunks; Spark tasks parse
  * them with the format's parser, map them with the batch layer's {@link MasterRows} (no Kafka
  * partition or offset: these tweets are on the batch side of every cut) and write them through the
- * connector. Rejected records go to a reject file; a progress line per chunk; a summary at the end.
+ * connector. Rejected records go to a reject file; a progress line after a chunk, at most one every
+ * {@link #PROGRESS_EVERY_NANOS} (and after the last), plain lines whether or not stderr is a terminal;
+ * a summary at the end.
  */
 public final class LoadCsv {
 
   public static final String APP_NAME = "trendoff-load-csv";
+  static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
   /** What a load did. */
   public record Summary(Path file, long records, long loaded, long rejected, Path rejectFile, double seconds) {
+    /** {@code load-csv --json}: the fields of docs/json.md 'load-csv'. */
+    public Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", file.toString());
+      m.put("records", records);
+      m.put("loaded", loaded);
+      m.put("rejected", rejected);
+      m.put("rejectFile", rejectFile == null ? null : rejectFile.toString());
+      m.put("seconds", Math.round(seconds * 10) / 10.0);
+      return m;
+    }
+
     public String line() {
       return String.format(Locale.ROOT, "load-csv: %s: %d records, %d tweets loaded into the master table, %d rejected%s, %.1f s",
           file, records, loaded, rejected, rejected == 0 ? "" : " (see " + rejectFile + ")", seconds);
@@ -69,6 +86,7 @@ public final class LoadCsv {
       String ks = settings.cassandra().keyspace();
       long read = 0;
       long loaded = 0;
+      long lastLine = System.nanoTime();
       try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(settings, APP_NAME))) {
         int parallelism = sc.defaultParallelism();
         List<TextRecord> chunk = new ArrayList<>(chunkSize);
@@ -89,7 +107,12 @@ public final class LoadCsv {
           if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
             loaded += loadChunk(sc, parallelism, chunk, parser, loadedAt, ks, MasterTable.concurrentWrites(settings), rejects);
             chunk = new ArrayList<>(chunkSize);
-            double s = (System.nanoTime() - started) / 1e9;
+            long now = System.nanoTime();
+            if (more && now - lastLine < PROGRESS_EVERY_NANOS) {
+              continue;
+            }
+            lastLine = now;
+            double s = (now - started) / 1e9;
             progress.printf(Locale.ROOT, "load-csv: %d records read, %d loaded, %d rejected, %.0f records/s%n",
                 read, loaded, rejects.written(), read / Math.max(s, 1e-3));
           }

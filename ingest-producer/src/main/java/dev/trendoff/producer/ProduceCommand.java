@@ -15,6 +15,7 @@ import com.typesafe.config.Config;
 
 import dev.trendoff.core.KafkaOptions;
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.Terminal;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.formats.FormatsHelp;
@@ -130,7 +131,8 @@ public final class ProduceCommand implements Callable<Integer> {
       Pacer pacer = rate != null ? Pacer.rate(rate) : speedup != null ? Pacer.speedup(speedup) : Pacer.unlimited();
       ProduceRun run = new ProduceRun(name, records, producer, pacer, rejects, limit == null ? Long.MAX_VALUE : limit);
       if (!noProgress) {
-        run.withProgress(Progress.forSource(records, err, own.rateLineInterval().toMillis(), producer::sent));
+        run.withProgress(Progress.forSource(records, err, Terminal.stderr(), own.rateLineInterval().toMillis(),
+            producer::sent));
       }
       return runWithShutdownHook(run, records);
     }
