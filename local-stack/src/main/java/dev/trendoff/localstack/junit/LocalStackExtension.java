@@ -182,7 +182,8 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     }
   }
 
-  static void deleteTree(Path dir) {
+  /** Deletes {@code dir} and everything under it (a test's temporary directory); nothing when it is missing. */
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
