@@ -115,6 +115,9 @@ class RecomputeIT {
     assertThat(first.tweets()).isEqualTo(1700 - above);
     assertThat(first.skippedAboveCut()).isEqualTo(above);
     assertThat(first.users()).isEqualTo(expected.totals.size());
+    String json = dev.trendoff.core.JsonOption.of(first.json());
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("batch-layer recompute", json)).as(json).isEmpty();
+    assertThat(json).contains("\"version\":" + first.version() + ",\"published\":true,\"cut\":\"" + first.cut().text() + "\"");
 
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 16);

@@ -90,6 +90,7 @@ class CompareUsersIT {
     Cli.Result r = Cli.run(new CompareUsersCommand(() -> with), args);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().strip().lines().count()).isEqualTo(1);
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("compare-users", r.out())).isEmpty();
     return new ObjectMapper().readTree(r.out());
   }
 

@@ -32,12 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (the committed state: commit before running it), with standard output and error pipes, never a
  * terminal: a Java other than 17 refused with one line saying what to install and how to point
  * JAVA_HOME at it (the machine's Java 25 when /usr/lib/jvm has one, and a fake {@code java} script whose
- * -version banner says 25 or 1.8: the launcher's parsing is what is tested); the first run building
- * with the Maven wrapper with no escape codes in the output; no rebuild when nothing changed; a rebuild,
- * with its notice, after a tracked source changed. Then, against the build's test stack, the output of
- * real commands through the launcher: the plain progress lines of produce (no \r, no escapes) and the
- * {@code --json} objects of produce, schema, stack status, bench produce and bench serving checked
- * against docs/json.md. Two Maven builds of the clone: the first, and one rebuild of the cli module.
+ * -version banner says 25 or 1.8: the launcher's parsing is what is tested). Against the build's test
+ * stack, the output of real commands through the launcher: the plain progress lines of produce (no \r,
+ * no escapes) and the {@code --json} objects of produce, schema, stack status, bench produce and bench
+ * serving checked against docs/json.md. Last, no rebuild while nothing changed, then a rebuild with the
+ * Maven wrapper, with its notice and no escape codes, after a tracked source changed. The clone starts
+ * with this build's output (see reuseThisBuild), so the one Maven build in this test is that rebuild.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -63,6 +63,7 @@ class LauncherIT {
     Run r = exec(List.of("git", "clone", "--quiet", "--no-hardlinks", repo.toString(), clone.toString()), temp,
         Map.of(), 120);
     assertThat(r.exit()).as(r.both()).isZero();
+    reuseThisBuild(repo);
   }
 
   @AfterAll
@@ -96,45 +97,11 @@ class LauncherIT {
     Run viaHome = trendoff(Map.of("JAVA_HOME", javas.get(0).getParent().getParent().toString()), 60, "stopwords");
     assertThat(viaHome.exit()).isEqualTo(1);
     assertThat(viaHome.err()).contains("(from JAVA_HOME) is Java 25");
-    assertThat(clone.resolve("cli/target")).as("refused before any build").doesNotExist();
+    assertThat(clone.resolve("cli/target/launcher.began")).as("refused before any build").doesNotExist();
   }
 
   @Test
   @Order(2)
-  void theFirstRunBuildsWithTheWrapperAndPrintsNoEscapeCodes() throws Exception {
-    Run r = trendoff(Map.of(), 900, "stopwords", "--json");
-    assertThat(r.exit()).as(r.both()).isZero();
-    assertThat(r.err()).contains("trendoff: no build yet: building (./mvnw").containsPattern("trendoff: built in \\d+ s");
-    assertThat(r.both()).doesNotContain(ESC);
-    assertThat(JsonDocs.differences("stopwords", r.out())).isEmpty();
-
-    Run help = trendoff(Map.of(), 120, "--help");
-    assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("compare-users").doesNotContain(ESC);
-    assertThat(help.err()).as("built already").doesNotContain("building");
-  }
-
-  @Test
-  @Order(3)
-  void aChangedSourceIsRebuiltWithANotice() throws Exception {
-    Path source = clone.resolve("cli/src/main/java/dev/trendoff/cli/StopwordsCommand.java");
-    String text = Files.readString(source);
-    String changed = text.replace("Print the English stopword list", "Print the (changed by LauncherIT) English stopword list");
-    assertThat(changed).isNotEqualTo(text);
-    Run before = trendoff(Map.of(), 120, "stopwords", "--help");
-    assertThat(before.out()).doesNotContain("changed by LauncherIT");
-    Files.writeString(source, changed);
-
-    Run r = trendoff(Map.of(), 900, "stopwords", "--help");
-    assertThat(r.exit()).as(r.both()).isZero();
-    assertThat(r.err()).contains("trendoff: cli/src/main/java/dev/trendoff/cli/StopwordsCommand.java changed since the last"
-        + " build: building");
-    assertThat(r.out()).contains("changed by LauncherIT");
-    assertThat(r.both()).doesNotContain(ESC);
-  }
-
-  @Test
-  @Order(4)
   void producePrintsPlainProgressLinesAndItsJsonWhenNotOnATerminal(TestStack stack) throws Exception {
     String topic = stack.freshName("launcher");
     Path conf = configFile(stack, Map.of("kafka.topic", topic, "kafka.dlq-topic", topic + "_dlq",
@@ -154,7 +121,7 @@ class LauncherIT {
   }
 
   @Test
-  @Order(5)
+  @Order(3)
   void schemaAndStackStatusPrintTheirDocumentedJson(TestStack stack) throws Exception {
     String keyspace = stack.freshName("launcher");
     Path conf = configFile(stack, Map.of("cassandra.keyspace", keyspace));
@@ -173,7 +140,7 @@ class LauncherIT {
   }
 
   @Test
-  @Order(6)
+  @Order(4)
   void benchmarksPrintTheirDocumentedJsonAndTheirTablesOnStderr(TestStack stack) throws Exception {
     Path conf = configFile(stack, Map.of());
     Run produce = trendoff(Map.of("TRENDOFF_CONFIG", conf.toString()), 300,
@@ -194,7 +161,54 @@ class LauncherIT {
     assertThat(serving.err()).contains("trendOff scan: skipped");
   }
 
+  @Test
+  @Order(5)
+  void aChangedSourceIsRebuiltWithANoticeAndNoEscapeCodes() throws Exception {
+    Run before = trendoff(Map.of(), 120, "stopwords", "--json");
+    assertThat(before.exit()).as(before.both()).isZero();
+    assertThat(before.err()).as("the build is up to date").doesNotContain("building");
+    assertThat(JsonDocs.differences("stopwords", before.out())).isEmpty();
+    Run help = trendoff(Map.of(), 120, "--help");
+    assertThat(help.out()).contains("compare-users").doesNotContain(ESC);
+
+    Path source = clone.resolve("cli/src/main/java/dev/trendoff/cli/StopwordsCommand.java");
+    String text = Files.readString(source);
+    String changed = text.replace("Print the English stopword list", "Print the (changed by LauncherIT) English stopword list");
+    assertThat(changed).isNotEqualTo(text);
+    Files.writeString(source, changed);
+
+    Run r = trendoff(Map.of(), 1200, "stopwords", "--help");
+    assertThat(r.exit()).as(r.both()).isZero();
+    assertThat(r.err()).contains("trendoff: cli/src/main/java/dev/trendoff/cli/StopwordsCommand.java changed since the last"
+        + " build: building (./mvnw").containsPattern("trendoff: built in \\d+ s");
+    assertThat(r.out()).contains("changed by LauncherIT");
+    assertThat(r.both()).as("Maven's output off a terminal").doesNotContain(ESC);
+    assertThat(Files.readString(clone.resolve("cli/target/classpath.txt"))).as("the clone's own build")
+        .contains(clone.resolve("core/target").toString());
+
+    Run again = trendoff(Map.of(), 120, "stopwords", "--help");
+    assertThat(again.err()).doesNotContain("building");
+    assertThat(again.out()).contains("changed by LauncherIT");
+  }
+
   // ---- helpers ----
+
+  /**
+   * The build of this repository, reused by the clone: the launcher's files of cli/target (its classpath names
+   * this repository's module jars, built by the Maven run this test is part of) and a fresh stamp.
+   */
+  private static void reuseThisBuild(Path repo) throws IOException {
+    Path from = repo.resolve("cli/target");
+    Path to = Files.createDirectories(clone.resolve("cli/target/launcher"));
+    Files.copy(from.resolve("classpath.txt"), to.getParent().resolve("classpath.txt"));
+    Files.copy(from.resolve("launcher/jvm.flags"), to.resolve("jvm.flags"));
+    try (var jars = Files.list(from)) {
+      for (Path jar : jars.filter(f -> f.getFileName().toString().matches("trendoff-cli-.*\\.jar")).toList()) {
+        Files.copy(jar, to.getParent().resolve(jar.getFileName()));
+      }
+    }
+    Files.writeString(to.getParent().resolve("launcher.stamp"), "");
+  }
 
   /** The repository this test runs in: the nearest directory above the working directory with the launcher and .mvn/. */
   private static Path repository() {

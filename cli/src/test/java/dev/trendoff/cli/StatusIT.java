@@ -67,6 +67,7 @@ class StatusIT {
 
     Cli.Result r = Cli.run(new StatusCommand(() -> s), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("status", r.out())).isEmpty();
     JsonNode j = new ObjectMapper().readTree(r.out());
     JsonNode speed = j.get("kafka").get("groups").get(0);
     JsonNode batch = j.get("kafka").get("groups").get(1);

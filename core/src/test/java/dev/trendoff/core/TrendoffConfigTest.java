@@ -123,6 +123,11 @@ class TrendoffConfigTest {
     } finally {
       System.clearProperty("trendoff.home");
     }
+    Properties launcher = new Properties();
+    launcher.setProperty(Terminal.STDOUT, "false");
+    launcher.setProperty(Terminal.STDERR, "true");
+    assertThat(Settings.from(TrendoffConfig.load(null, Map.of(), launcher)).kafka().topic())
+        .as("the launcher's -Dtrendoff.tty.* are not configuration keys").isEqualTo("tweets");
   }
 
   @Test

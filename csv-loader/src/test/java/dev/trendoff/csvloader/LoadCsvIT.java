@@ -42,6 +42,9 @@ class LoadCsvIT {
     assertThat(summary.loaded()).isEqualTo(12);
     assertThat(summary.rejected()).isEqualTo(5);
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("records read").contains("17 records read");
+    String json = dev.trendoff.core.JsonOption.of(summary.json());
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("load-csv", json)).as(json).isEmpty();
+    assertThat(json).contains("\"records\":17,\"loaded\":12,\"rejected\":5,\"rejectFile\":\"" + summary.rejectFile() + "\"");
 
     List<com.fasterxml.jackson.databind.JsonNode> rejectLines = new java.util.ArrayList<>();
     for (String line : Files.readAllLines(summary.rejectFile())) {
