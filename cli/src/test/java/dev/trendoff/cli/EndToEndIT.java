@@ -58,9 +58,9 @@ class EndToEndIT {
     assertThat(result.tweetsSent()).isEqualTo(TWEETS);
     assertThat(result.recompute().published()).isTrue();
     assertThat(result.chart()).exists();
-    String json = dev.trendoff.core.JsonOption.of(result.json());
-    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("demo", json)).as(json).isEmpty();
-    assertThat(json).contains("\"tweetsSent\":" + TWEETS).contains("\"users\":[\"" + result.userA() + "\",\"");
+    String demoJson = dev.trendoff.core.JsonOption.of(result.json());
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("demo", demoJson)).as(demoJson).isEmpty();
+    assertThat(demoJson).contains("\"tweetsSent\":" + TWEETS).contains("\"users\":[\"" + result.userA() + "\",\"");
     assertThat(printed).contains("[7/7]").contains("chart written to");
     // the stack belongs to the test: the demo must leave it running
     assertThat(stack.pids()).hasSize(2);
