@@ -89,14 +89,14 @@ public final class ServingBench implements Callable<Integer> {
       description = "how the batch view is built: the real batch recompute (Spark) over a master table of the tweets "
           + "(default), or written directly with the driver (faster)") String setup;
 
-  @Mixin JsonOption json = new JsonOption();
+  /** The data set of a run: the settings pointing at its keyspace and the generated users. */
+  record DataSet(Settings settings, SyntheticUsers data, int users, long[] totals) {}
 
-  @Override
-  public Integer call() throws Exception {
-    return json.run(this::measure);
-  }
-
-  private Integer measure() throws Exception {
+  /**
+   * Writes the data set into its keyspace unless a previous run with the same parameters did (a marker
+   * row says so), and waits for Cassandra's compactions; {@code bench http} shares it.
+   */
+  DataSet dataSet() throws Exception {
     users = synthetic.users(2);
     tweets = Math.toIntExact(synthetic.tweets(1));
     seed = synthetic.seed();
@@ -109,8 +109,8 @@ public final class ServingBench implements Callable<Integer> {
     Settings.Cassandra c = settings.cassandra();
     SyntheticUsers data = new SyntheticUsers(seed, users, tweets, vocabularySize);
     Schema.apply(c);
+    long[] totals = totals(data);
     try (CqlSession session = CassandraSessions.open(c)) {
-      long[] totals = totals(data);
       System.out.printf("data: %,d users, %,d tweets, %,d tokens (seed %d, vocabulary %,d, Zipf)%n",
           users, totals[0], totals[1], seed, vocabularySize);
       if (rebuild || !alreadyWritten(new ViewStore(session, keyspace, 1), totals)) {
@@ -118,8 +118,23 @@ public final class ServingBench implements Callable<Integer> {
       } else {
         System.out.println("set-up: keyspace " + keyspace + " already holds this data set (--rebuild rewrites it)");
       }
-
       waitForCompactions(session);
+    }
+    return new DataSet(settings, data, users, totals);
+  }
+
+  @Mixin JsonOption json = new JsonOption();
+
+  @Override
+  public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
+    DataSet set = dataSet();
+    Settings settings = set.settings();
+    SyntheticUsers data = set.data();
+    try (CqlSession session = CassandraSessions.open(settings.cassandra())) {
       ServingReader reader = new ServingReader(session, keyspace);
       Random r = new Random(seed + 7);
       for (int i = 0; i < warmup; i++) {
@@ -158,7 +173,7 @@ public final class ServingBench implements Callable<Integer> {
       double[] latency = {p50, p99, max};
       if (scanPairs <= 0) {
         System.out.println("trendOff scan: skipped (--scan-pairs 0)");
-        json.print(report(users, totals, pairs, latency, wrong, null));
+        json.print(report(users, set.totals(), pairs, latency, wrong, null));
         return wrong == 0 ? 0 : 1;
       }
       double[] scan = scanBaseline(settings, data, r, reader.currentView());
@@ -168,7 +183,7 @@ public final class ServingBench implements Callable<Integer> {
           settings.spark().master(), ViewTables.BATCH_VIEW, ViewTables.SPEED_VIEW, scan.length, scanMean, scanMin);
       System.out.printf("speed-up: %.0fx (scan mean / serving p50), %.0fx (scan min / serving p99); target p99 <= 20 ms: %s, >= 100x: %s%n",
           scanMean / p50, scanMin / p99, p99 <= 20 ? "met" : "MISSED", scanMin / p99 >= 100 ? "met" : "MISSED");
-      json.print(report(users, totals, pairs, latency, wrong, scan));
+      json.print(report(users, set.totals(), pairs, latency, wrong, scan));
       if (wrong > 0) {
         throw new UserError(wrong + " serving answers differ from the recount");
       }
@@ -223,6 +238,11 @@ public final class ServingBench implements Callable<Integer> {
   }
 
   private int[] pair(Random r) {
+    return pair(r, users);
+  }
+
+  /** Two different users of {@code users}, at random. */
+  static int[] pair(Random r, int users) {
     int a = r.nextInt(users);
     int b;
     do {

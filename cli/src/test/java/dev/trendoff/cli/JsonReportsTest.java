@@ -118,6 +118,15 @@ class JsonReportsTest {
   }
 
   @Test
+  void benchHttp() throws Exception {
+    JsonNode j = documented("bench http", dev.trendoff.bench.HttpBench.report(8, 6000,
+        new dev.trendoff.bench.HttpBench.Result(2150.4, 3.14, 12.0), new dev.trendoff.bench.HttpBench.Result(2900, 2.4, 8.0), 0));
+    assertThat(j.get("trendoff").get("requestsPerSecond").asLong()).isEqualTo(2150);
+    assertThat(j.get("p99Ratio").asDouble()).isEqualTo(1.5);
+    assertThat(j.get("p99RatioMet").asBoolean()).isTrue();
+  }
+
+  @Test
   void stopwordsInProcess() throws Exception {
     Cli.Result r = Cli.run(new Main(), "stopwords", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
