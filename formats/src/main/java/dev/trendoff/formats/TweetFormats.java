@@ -22,7 +22,9 @@ public final class TweetFormats {
           StandardCharsets.UTF_8, StatusJson.jsonl()),
       new FollowTheHashtagFormat(),
       new LinesFormat("sentiment140", "the Sentiment140 CSV (no header, Latin-1)",
-          Sentiment140Csv.CHARSET, Sentiment140Csv.instance()));
+          Sentiment140Csv.CHARSET, Sentiment140Csv.instance()),
+      new XArchiveFormat(),
+      new XV2Format());
 
   public static List<TweetFormat> all() {
     return ALL;
