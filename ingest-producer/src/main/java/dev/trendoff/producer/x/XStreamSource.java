@@ -131,7 +131,9 @@ public final class XStreamSource implements RecordSource {
   /** One connection, start to end; the wait before the next, or null when there must be none. */
   private Duration connectOnce(Backoff backoff) {
     URI uri = settings.apiBase.resolve("tweets/search/stream?" + STREAM_QUERY);
-    HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + settings.bearerToken).GET().build();
+    // the timeout runs until the response's headers: a server that takes the connection and says nothing is a stall too
+    HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + settings.bearerToken)
+        .timeout(settings.connectTimeout.plus(settings.stallTimeout)).GET().build();
     HttpResponse<InputStream> r;
     try {
       r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
