@@ -29,6 +29,11 @@ final class NoteTweets {
     this.notes = notes;
   }
 
+  /** Whether any note is left to match. */
+  boolean any() {
+    return !notes.isEmpty();
+  }
+
   /** The whole text of the tweet with this (cut) text and time, when a note holds it. */
   Optional<String> fullText(String tweetText, Instant createdAt) {
     if (notes.isEmpty() || tweetText == null || createdAt == null) {

@@ -81,8 +81,9 @@ final class XArchiveRecords implements RecordReader {
       record.put("username", archive.account().username());
       record.put("displayName", archive.account().displayName());
       record.set("tweet", tweet);
-      String fullText = JsonFields.text(tweet, "full_text");
-      notes.fullText(fullText, createdAt(tweet)).ifPresent(t -> record.put("noteText", t));
+      if (notes.any()) {
+        notes.fullText(JsonFields.text(tweet, "full_text"), createdAt(tweet)).ifPresent(t -> record.put("noteText", t));
+      }
       return new TextRecord(e.line(), record.toString(), null, where);
     }
   }

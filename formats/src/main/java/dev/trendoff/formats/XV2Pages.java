@@ -60,13 +60,14 @@ public final class XV2Pages implements RecordReader {
     List<Post> out = new ArrayList<>(tweets.size());
     for (int i = 0; i < tweets.size(); i++) {
       JsonNode t = tweets.get(i);
-      String raw = t.toString();
       if (!t.isObject()) {
+        String raw = t.toString();
         out.add(new Post(null, new Rejection(RejectReason.MALFORMED_JSON,
             where + ": post " + (i + 1) + " of the page's data is not a JSON object", raw)));
         continue;
       }
-      ObjectNode flat = ((ObjectNode) t).deepCopy();
+      // the page was read for this: its posts are changed in place
+      ObjectNode flat = (ObjectNode) t;
       if (!flat.path("author").isObject()) {
         String authorId = flat.path("author_id").asText(null);
         JsonNode author = authorId == null ? null : usersById.get(authorId);
@@ -74,16 +75,15 @@ public final class XV2Pages implements RecordReader {
           out.add(new Post(null, new Rejection(RejectReason.MISSING_USER, where + ": " + (users.isArray()
               ? "author_id " + authorId + " of post " + flat.path("id").asText("?") + " is not in the page's includes.users"
               : "a page without includes.users: the author of post " + flat.path("id").asText("?")
-                  + " is unknown (ask the API for expansions=author_id)"), raw)));
+                  + " is unknown (ask the API for expansions=author_id)"), t.toString())));
           continue;
         }
         flat.set("author", author);
       }
       JsonNode place = placesById.get(flat.path("geo").path("place_id").asText(""));
       if (place != null && place.isObject()) {
-        ObjectNode geo = ((ObjectNode) flat.get("geo")).deepCopy();
+        ObjectNode geo = (ObjectNode) flat.get("geo");
         place.fields().forEachRemaining(f -> geo.putIfAbsent(f.getKey(), f.getValue()));
-        flat.set("geo", geo);
       }
       out.add(new Post(flat, null));
     }
