@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         SpeedBench.class,
         ServingBench.class,
         FormatsBench.class,
+        HttpBench.class,
     })
 public final class BenchCommand {
 }
