@@ -103,15 +103,16 @@ public final class FormatsBench implements Callable<Integer> {
       List<Case> cases = write(d, data);
       System.out.printf(Locale.ROOT, "%-22s %10s %14s %16s %7s%n", "file", "size", "trendoff", "baseline", "ratio");
       for (Case c : cases) {
-        double[] ours = best(() -> readWithTrendoff(c));
-        double[] base = best(() -> c.baseline().read(c.file()));
+        double[][] both = best(() -> readWithTrendoff(c), () -> c.baseline().read(c.file()));
+        double[] ours = both[0];
+        double[] base = both[1];
         System.out.printf(Locale.ROOT, "%-22s %8.1f MB %,10.0f t/s %,12.0f t/s %7.2f%n", c.label(),
             Files.size(c.file()) / 1e6, ours[0], base[0], ours[0] / base[0]);
         if ((long) ours[1] != tweets) {
           System.out.printf(Locale.ROOT, "  (trendoff read %,d tweets of %,d)%n", (long) ours[1], tweets);
         }
       }
-      System.out.println("t/s: tweets a second, best of " + rounds + " rounds after one warm-up round; ratio = trendoff / baseline");
+      System.out.println("t/s: tweets a second, best of " + rounds + " rounds (taking turns) after a warm-up; ratio = trendoff / baseline");
       return 0;
     } finally {
       if (temporary) {
@@ -126,16 +127,22 @@ public final class FormatsBench implements Callable<Integer> {
     long run() throws IOException;
   }
 
-  /** {best tweets a second, tweets read} over a warm-up and {@code rounds} timed rounds. */
-  private double[] best(Run r) throws IOException {
-    long n = r.run();
-    double best = 0;
+  /**
+   * For each of the two readers, {best tweets a second, tweets read} over a warm-up and {@code rounds}
+   * timed rounds, the two taking turns (a machine whose load changes changes both alike).
+   */
+  private double[][] best(Run a, Run b) throws IOException {
+    double[][] out = {{0, a.run()}, {0, b.run()}};
+    Run[] runs = {a, b};
     for (int i = 0; i < rounds; i++) {
-      long t0 = System.nanoTime();
-      n = r.run();
-      best = Math.max(best, n / ((System.nanoTime() - t0) / 1e9));
+      for (int k = 0; k < 2; k++) {
+        long t0 = System.nanoTime();
+        long n = runs[k].run();
+        out[k][0] = Math.max(out[k][0], n / ((System.nanoTime() - t0) / 1e9));
+        out[k][1] = n;
+      }
     }
-    return new double[] {best, n};
+    return out;
   }
 
   private static long readWithTrendoff(Case c) throws IOException {

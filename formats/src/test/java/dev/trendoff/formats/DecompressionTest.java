@@ -47,6 +47,8 @@ class DecompressionTest {
   @Test
   void aZipOfCompressedFilesIsReadFileAfterFileAndMacOsCopiesArePassedOver() {
     sameAs(read("x-v2", Fixtures.path("compressed/x-v2.zip")), Fixtures.read("x-v2", "x-v2.jsonl"));
+    sameAs(read("x-v2", Fixtures.path("compressed/x-v2.jsonl.bz2")), Fixtures.read("x-v2", "x-v2.jsonl"));
+    sameAs(read("x-v2", Fixtures.path("compressed/x-v2.jsonl.xz")), Fixtures.read("x-v2", "x-v2.jsonl"));
   }
 
   @Test
