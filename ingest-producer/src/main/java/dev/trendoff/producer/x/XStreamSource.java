@@ -13,15 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +35,7 @@ import dev.trendoff.formats.TextRecord;
 import dev.trendoff.formats.XV2Json;
 import dev.trendoff.formats.XV2Pages;
 import dev.trendoff.producer.Backoff;
+import dev.trendoff.producer.LiveRecords;
 
 /**
  * The X API v2 filtered stream, live ({@code produce --source x-stream --track ...}). On start the
@@ -68,8 +64,7 @@ public final class XStreamSource implements RecordSource {
   private final HttpClient http;
   private final XRules rules;
   private final XV2Json parser = new XV2Json(TweetSource.X_STREAM);
-  private final BlockingQueue<ParseResult> queue = new ArrayBlockingQueue<>(10_000);
-  private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+  private final LiveRecords records = new LiveRecords(10_000);
   private final AtomicLong connects = new AtomicLong();
   private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "x-stream-watchdog");
@@ -275,39 +270,17 @@ public final class XStreamSource implements RecordSource {
   }
 
   private void offer(ParseResult r) {
-    try {
-      while (!stopped && !queue.offer(r, 100, TimeUnit.MILLISECONDS)) {
-        // Kafka is slower than the stream: hold the stream back
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    records.offer(r, () -> stopped);
   }
 
   private void count(String kind) {
-    skipped.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    records.count(kind);
   }
 
   @Override
   public ParseResult next() {
     start();
-    try {
-      while (true) {
-        ParseResult r = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (r != null) {
-          return r;
-        }
-        if (fatal != null) {
-          throw fatal;
-        }
-        if (stopped) {
-          return null;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
+    return records.next(() -> stopped, () -> fatal);
   }
 
   @Override
@@ -317,9 +290,7 @@ public final class XStreamSource implements RecordSource {
 
   @Override
   public Map<String, Long> skipped() {
-    Map<String, Long> m = new TreeMap<>();
-    skipped.forEach((k, v) -> m.put(k, v.sum()));
-    return m;
+    return records.skipped();
   }
 
   @Override
