@@ -72,9 +72,10 @@ class JsonReportsTest {
   @Test
   void loadCsv() throws Exception {
     JsonNode j = documented("load-csv", new LoadCsv.Summary(Path.of("t.csv"), 17, 12, 5, Path.of("var/rejects/x.jsonl"),
-        78.06).json());
+        78.06, java.util.Map.of("earlier-edit", 1L)).json());
+    assertThat(j.get("skipped").get("earlier-edit").asLong()).isEqualTo(1);
     assertThat(j.get("rejectFile").asText()).isEqualTo("var/rejects/x.jsonl");
-    JsonNode none = documented("load-csv", new LoadCsv.Summary(Path.of("t.csv"), 3, 3, 0, null, 1).json());
+    JsonNode none = documented("load-csv", new LoadCsv.Summary(Path.of("t.csv"), 3, 3, 0, null, 1, java.util.Map.of()).json());
     assertThat(none.get("rejectFile").isNull()).isTrue();
   }
 

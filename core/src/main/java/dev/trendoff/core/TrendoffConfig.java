@@ -41,7 +41,10 @@ public final class TrendoffConfig {
       java.util.Set.of("trendoff.config", "trendoff.home", "trendoff.logdir", Terminal.STDOUT, Terminal.STDERR);
   /** Environment variables that are not configuration keys. */
   private static final java.util.Set<String> ENV_NOT_KEYS =
-      java.util.Set.of("TRENDOFF_CONFIG", "TRENDOFF_HOME", "TRENDOFF_JAVA_OPTS", "TRENDOFF_JAVA", "TRENDOFF_SPARK_SUBMIT");
+      java.util.Set.of("TRENDOFF_CONFIG", "TRENDOFF_HOME", "TRENDOFF_JAVA_OPTS", "TRENDOFF_JAVA", "TRENDOFF_SPARK_SUBMIT",
+          // the X API bearer token: read from the environment only, never from a configuration key
+          // (ingest-producer/src/main/java/dev/trendoff/producer/x/XSettings.java)
+          "TRENDOFF_X_BEARER_TOKEN");
 
   /**
    * The sections of the configuration, one per module that ships a reference.conf. A JVM without some
@@ -51,7 +54,8 @@ public final class TrendoffConfig {
    * module, checks this list against their reference.conf files.
    */
   public static final java.util.Set<String> SECTIONS = java.util.Set.of(
-      "kafka", "cassandra", "spark", "producer", "twitter", "batch", "speed", "serving", "http", "csv-loader", "stack");
+      "kafka", "cassandra", "spark", "producer", "twitter", "x", "bluesky", "batch", "speed", "serving", "http",
+      "csv-loader", "stack");
 
   private TrendoffConfig() {}
 

@@ -47,7 +47,8 @@ public final class LoadCsv {
   static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
   /** What a load did. */
-  public record Summary(Path file, long records, long loaded, long rejected, Path rejectFile, double seconds) {
+  public record Summary(Path file, long records, long loaded, long rejected, Path rejectFile, double seconds,
+      Map<String, Long> skipped) {
     /** {@code load-csv --json}: the fields of docs/json.md 'load-csv'. */
     public Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -56,18 +57,21 @@ public final class LoadCsv {
       m.put("loaded", loaded);
       m.put("rejected", rejected);
       m.put("rejectFile", rejectFile == null ? null : rejectFile.toString());
+      m.put("skipped", skipped);
       m.put("seconds", Math.round(seconds * 10) / 10.0);
       return m;
     }
 
     public String line() {
-      return String.format(Locale.ROOT, "load-csv: %s: %d records, %d tweets loaded into the master table, %d rejected%s, %.1f s",
-          file, records, loaded, rejected, rejected == 0 ? "" : " (see " + rejectFile + ")", seconds);
+      StringBuilder passed = new StringBuilder();
+      skipped.forEach((kind, n) -> passed.append(String.format(Locale.ROOT, ", %d skipped (%s)", n, kind)));
+      return String.format(Locale.ROOT, "load-csv: %s: %d records, %d tweets loaded into the master table, %d rejected%s%s, %.1f s",
+          file, records, loaded, rejected, rejected == 0 ? "" : " (see " + rejectFile + ")", passed, seconds);
     }
   }
 
-  /** A parsed record: a row, or a rejection. */
-  record Parsed(long line, MasterRow row, Rejection rejection) implements Serializable {}
+  /** A parsed record: a row, or a rejection; {@code where} it was read, for the reject file. */
+  record Parsed(long line, String where, MasterRow row, Rejection rejection) implements Serializable {}
 
   private LoadCsv() {}
 
@@ -92,14 +96,20 @@ public final class LoadCsv {
         List<TextRecord> chunk = new ArrayList<>(chunkSize);
         TextRecord r;
         boolean more = true;
+        String lastRead = "its start";
         while (more) {
-          r = records.next();
+          try {
+            r = records.next();
+          } catch (IOException e) {
+            throw new dev.trendoff.core.UserError("cannot read " + file + " after " + lastRead + ": " + e.getMessage(), e);
+          }
           if (r == null) {
             more = false;
           } else {
             read++;
+            lastRead = r.where();
             if (!r.ok()) {
-              rejects.write("line " + r.line(), r.problem());
+              rejects.write(r.where(), r.problem());
             } else {
               chunk.add(r);
             }
@@ -119,7 +129,7 @@ public final class LoadCsv {
         }
       }
       return new Summary(file, read, loaded, rejects.written(), rejects.written() == 0 ? null : rejects.path(),
-          (System.nanoTime() - started) / 1e9);
+          (System.nanoTime() - started) / 1e9, new java.util.TreeMap<>(records.skipped()));
     }
   }
 
@@ -131,8 +141,8 @@ public final class LoadCsv {
     try {
       MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks, concurrentWrites);
       List<Parsed> bad = parsed.filter(p -> p.row() == null).collect();
-      bad.stream().sorted(java.util.Comparator.comparingLong(Parsed::line))
-          .forEach(p -> rejects.write("line " + p.line(), p.rejection()));
+      // collect keeps the order of parallelize: the rejects are written in the file's order
+      bad.forEach(p -> rejects.write(p.where(), p.rejection()));
       return chunk.size() - bad.size();
     } finally {
       parsed.unpersist(false);
@@ -142,8 +152,8 @@ public final class LoadCsv {
   /** One record to a master row or a rejection: what each Spark task does. */
   static Parsed parse(RecordParser parser, TextRecord in, long loadedAt) {
     ParseResult r = parser.parse(in.text());
-    return r.isTweet() ? new Parsed(in.line(), MasterRows.fromFile(r.tweet(), loadedAt), null)
-        : new Parsed(in.line(), null, r.rejection());
+    return r.isTweet() ? new Parsed(in.line(), in.where(), MasterRows.fromFile(r.tweet(), loadedAt), null)
+        : new Parsed(in.line(), in.where(), null, r.rejection());
   }
 
   static void checkReadable(Path file) {
