@@ -173,8 +173,8 @@ public final class ServingBench implements Callable<Integer> {
           Runtime.getRuntime().availableProcessors());
       if (beside) {
         double[] a = percentiles(askedNanos);
-        System.out.printf("  %-32s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n", "--rank shared (baseline)", p50, p99, sharedMs[2]);
-        System.out.printf("  %-32s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n",
+        System.out.printf("  %-36s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n", "--rank shared (baseline)", p50, p99, sharedMs[2]);
+        System.out.printf("  %-36s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n",
             "--rank " + asked.rank().cliName() + " --prior " + asked.prior().cliName(), a[0], a[1], a[2]);
         System.out.printf("  same pairs, same run: p99 %.2fx the shared ranking's; target p99 <= 20 ms: %s, <= 1.5x shared: %s%n",
             a[1] / p99, a[1] <= 20 ? "met" : "MISSED", a[1] <= 1.5 * p99 ? "met" : "MISSED");

@@ -95,9 +95,10 @@ public final class ServingReader {
       speed.add(views.speedRows(k));
       batch.add(v.exists() ? views.batch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
     }
+    Corpus kept = corpus;
     CompletableFuture<Corpus> corpusRead = !withCorpus ? CompletableFuture.completedFuture(null)
         : !v.exists() ? CompletableFuture.completedFuture(Corpus.NONE)
-        : corpus != null && v.version().equals(corpus.version()) ? CompletableFuture.completedFuture(corpus)
+        : kept != null && v.version().equals(kept.version()) ? CompletableFuture.completedFuture(kept)
         : views.corpus(v.version());
     List<CompletableFuture<?>> every = new ArrayList<>(speed);
     every.addAll(batch);

@@ -31,9 +31,8 @@ final class WordScorer {
     return method.prior() == Prior.CORPUS ? corpus.count(w.word()) : 0;
   }
 
-  /** α(w): the corpus prior when asked and the corpus has the word, else the pooled prior. */
-  double alpha(WordCounts w) {
-    long c = corpusCount(w);
+  /** α(w): the corpus prior when it applies ({@code c}, the corpus count, is positive), else the pooled prior. */
+  private double alpha(WordCounts w, long c) {
     return c > 0 ? LogOddsRatio.corpusAlpha(method.priorSize(), c, corpus.total())
         : LogOddsRatio.pooledAlpha(method.priorSize(), w.sum(), total);
   }
@@ -44,8 +43,9 @@ final class WordScorer {
    * 0 rather than as rounding noise, so that such words tie and are ordered by the word.
    */
   RankedWord score(WordCounts w) {
-    double alpha = alpha(w);
-    boolean pooled = corpusCount(w) == 0;
+    long c = corpusCount(w);
+    double alpha = alpha(w, c);
+    boolean pooled = c == 0;
     long y = w.sum();
     int n = w.users();
     double[] rates = new double[n];
