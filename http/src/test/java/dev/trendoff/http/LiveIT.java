@@ -166,6 +166,23 @@ class LiveIT {
       b.screenshot("page-compare");
       assertThat(b.consoleErrors()).as("console errors").isEmpty();
 
+      // distinctive: one bar of z per word, the API's z; with three users each user's list (z against the others pooled)
+      for (String q : new String[] {"users=alice,bob&rank=distinctive&top=all", "users=alice,bob,carol&rank=distinctive&top=2"}) {
+        JsonNode api = Http.get(base, "api/compare?" + q).json();
+        List<Double> z = new java.util.ArrayList<>();
+        api.get("words").forEach(w -> z.add(w.get("z").isArray()
+            ? w.get("z").get(List.of("alice", "bob", "carol").indexOf(w.get("user").asText())).doubleValue()
+            : w.get("z").doubleValue()));
+        b.driver.get(base.resolve("?" + q).toString());
+        wait.until(d -> d.findElements(By.cssSelector("#chart rect.bar")).size() == z.size());
+        assertThat(b.driver.findElements(By.cssSelector("#chart rect.bar")).stream()
+            .map(e -> Double.parseDouble(e.getAttribute("data-value"))).toList()).as(q).isEqualTo(z);
+        assertThat(b.driver.findElements(By.cssSelector("#words tr")).size()).as(q).isEqualTo(z.size() + 1);
+        assertThat(b.consoleErrors()).as("console errors with " + q).isEmpty();
+      }
+      assertThat(b.driver.findElements(By.cssSelector("#words td.word")).get(0).getText()).startsWith("alice: ");
+      b.screenshot("page-distinctive");
+
       // autocomplete offers the known users of a prefix
       b.driver.get(base.toString());
       WebElement first = wait.until(d -> d.findElement(By.cssSelector("#user-fields input")));
