@@ -27,9 +27,19 @@ public final class StackCommand implements Runnable {
       description = "Start whichever of Kafka and Cassandra is not running, wait until both answer, create the topics"
           + " and apply the schema. Idempotent.")
   static final class Up implements Callable<Integer> {
+    @CommandLine.Option(names = "--secure", description = {"Authentication and TLS (trendoff.stack.secure): Kafka SASL"
+        + " SCRAM-SHA-512 over TLS, Cassandra PasswordAuthenticator and client TLS, from a CA and keys made under"
+        + " <dir>/secure with generated passwords, which every other command reads from there (never printed)."
+        + " A data directory started secured stays secured. See docs/security.md."})
+    boolean secure;
+
     @Override
     public Integer call() {
-      new LocalStack(TrendoffConfig.load()).up(true, System.out);
+      com.typesafe.config.Config config = TrendoffConfig.load();
+      if (secure) {
+        config = TrendoffConfig.withOverrides(config, java.util.Map.of("stack.secure", true));
+      }
+      new LocalStack(config).up(true, System.out);
       return 0;
     }
   }
@@ -49,8 +59,13 @@ public final class StackCommand implements Runnable {
   static final class Status implements Callable<Integer> {
     @Override
     public Integer call() {
-      List<LocalStack.ServiceStatus> all = new LocalStack(TrendoffConfig.load()).status();
+      LocalStack stack = new LocalStack(TrendoffConfig.load());
+      List<LocalStack.ServiceStatus> all = stack.status();
       all.forEach(System.out::println);
+      if (stack.settings().secured()) {
+        System.out.println("secured: Kafka SASL_SSL, Cassandra TLS and passwords; client settings in "
+            + stack.settings().dir().resolve(TrendoffConfig.STACK_CLIENT_FILE));
+      }
       return all.stream().allMatch(LocalStack.ServiceStatus::up) ? 0 : 1;
     }
   }
