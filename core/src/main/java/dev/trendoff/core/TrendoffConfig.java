@@ -63,7 +63,7 @@ public final class TrendoffConfig {
    * module, checks this list against their reference.conf files.
    */
   public static final java.util.Set<String> SECTIONS = java.util.Set.of(
-      "kafka", "cassandra", "spark", "producer", "twitter", "batch", "speed", "serving", "csv-loader", "stack");
+      "kafka", "cassandra", "spark", "producer", "twitter", "batch", "speed", "serving", "http", "csv-loader", "stack");
 
   private TrendoffConfig() {}
 
