@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -39,7 +45,7 @@ import dev.trendoff.serving.Recount;
  * trendoff against a secured local stack (test-stack.secure: Kafka SASL SCRAM-SHA-512 over TLS,
  * Cassandra PasswordAuthenticator and client TLS, keys and passwords the stack generated), through
  * {@code ./trendoff} with the credentials and truststores in the environment only, as docs/security.md
- * tells a user to give them: the whole pipeline answers exactly; each refused login or TLS handshake is
+ * tells a user to give them: the whole pipeline answers exactly, on the command line and over HTTP; each refused login or TLS handshake is
  * one line; and no password of the stack shows on any process's command line (sampled from
  * {@code /proc/*}{@code /cmdline} while the jobs run), in any output or log, or in any file left under
  * the runs' working, temporary and stack directories.
@@ -85,10 +91,25 @@ class SecuredStackIT {
         Collections.sort(early);
         Collections.sort(late);
         // a user of the batch view against one of the speed view, and two of the batch view
+        String mixed = null;
         for (String[] pair : List.of(new String[] {early.get(0), late.get(0)}, new String[] {early.get(0), early.get(1)})) {
-          JsonNode answer = new ObjectMapper().readTree(ok(trendoff.run(
-              List.of("compare-users", pair[0], pair[1], "--top", "all", "--json"), RUN)).stdout());
-          assertExact(answer, pair, recount);
+          String json = ok(trendoff.run(List.of("compare-users", pair[0], pair[1], "--top", "all", "--json"), RUN)).stdout();
+          assertExact(new ObjectMapper().readTree(json), pair, recount);
+          mixed = mixed == null ? json : mixed;
+        }
+        // the HTTP front end on the same views answers the same bytes
+        Launcher.Run serve = trendoff.start(List.of("serve", "--port", "0"));
+        try {
+          URI base = awaitServing(serve);
+          HttpClient http = HttpClient.newHttpClient();
+          HttpResponse<String> compare = http.send(HttpRequest.newBuilder(base.resolve("api/compare?users="
+              + early.get(0) + "," + late.get(0) + "&top=all")).build(), HttpResponse.BodyHandlers.ofString());
+          assertThat(compare.statusCode()).isEqualTo(200);
+          assertThat(compare.body()).isEqualTo(mixed);
+          assertThat(http.send(HttpRequest.newBuilder(base.resolve("api/status")).build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } finally {
+          assertThat(serve.terminate(Duration.ofMinutes(1))).as("serve exit on SIGTERM: %s", serve.stderr()).isZero();
         }
         Launcher.Result status = ok(trendoff.run(List.of("status"), RUN));
         assertThat(status.stdout()).contains("consumer group " + mine.kafka().speedGroup() + ": lag 0");
@@ -101,6 +122,7 @@ class SecuredStackIT {
       }
       assertThat(watch.sawCommandLineContaining("dev.trendoff.cli.Main speed-layer")).isTrue();
       assertThat(watch.sawCommandLineContaining("dev.trendoff.cli.Main batch-layer ingest")).isTrue();
+      assertThat(watch.sawCommandLineContaining("dev.trendoff.cli.Main serve")).isTrue();
       assertThat(watch.leaks()).as("command lines holding a password").isEmpty();
     }
 
@@ -209,6 +231,21 @@ class SecuredStackIT {
     assertThat(r.exit()).as("%s: %s", args, r.stderr()).isEqualTo(1);
     assertThat(r.stderr().strip().lines().toList()).as("%s", args).hasSize(1);
     assertThat(r.stderr().strip()).startsWith("trendoff: " + expected).doesNotContain("\tat ");
+  }
+
+  /** The address {@code ./trendoff serve} prints once it listens. */
+  private static URI awaitServing(Launcher.Run serve) throws Exception {
+    long deadline = System.nanoTime() + RUN.toNanos();
+    Pattern listening = Pattern.compile("trendoff serve: (http://\\S+/) ");
+    while (true) {
+      Matcher m = listening.matcher(serve.stdout());
+      if (m.find()) {
+        return URI.create(m.group(1));
+      }
+      assertThat(serve.process().isAlive()).as("serve ended early: %s", serve.stderr()).isTrue();
+      assertThat(System.nanoTime()).as("serve listening within %s", RUN).isLessThan(deadline);
+      Thread.sleep(500);
+    }
   }
 
   /** Waits until {@code group} has committed every record of the topic, while {@code job} runs. */
