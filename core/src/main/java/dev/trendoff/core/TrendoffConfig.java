@@ -89,6 +89,7 @@ public final class TrendoffConfig {
     } else if (file != null) {
       fromFile = section(parseFile(file), elsewhere);
       rejectUnknown(fromFile, reference, "in " + file);
+      requireOwnerOnlyIfSecret(fromFile, file);
     }
 
     Config fromEnv = fromEnvironment(env, reference, elsewhere);
@@ -111,6 +112,7 @@ public final class TrendoffConfig {
     if (stackClient != null) {
       Config fromStack = section(parseFile(stackClient), elsewhere);
       rejectUnknown(fromStack, reference, "in " + stackClient);
+      requireOwnerOnlyIfSecret(fromStack, stackClient);
       merged = merge(given.withFallback(fromStack), reference);
     }
     return merged.atPath(ROOT);
@@ -134,6 +136,20 @@ public final class TrendoffConfig {
     }
     Path f = Path.of(merged.getString("stack.dir")).resolve(STACK_CLIENT_FILE);
     return Files.isRegularFile(f) ? f : null;
+  }
+
+  /**
+   * A configuration file that holds a secret must be its owner's only (mode 600), as ssh asks of a
+   * private key: otherwise every user of the host could read the secret.
+   */
+  private static void requireOwnerOnlyIfSecret(Config fromFile, Path file) {
+    for (Map.Entry<String, ConfigValue> e : fromFile.entrySet()) {
+      Object v = e.getValue().unwrapped();
+      if (Secrets.isSecretKey(e.getKey()) && v != null && !String.valueOf(v).isEmpty() && !Secrets.ownerOnly(file)) {
+        throw new UserError(file + " holds a secret (" + ROOT + "." + e.getKey() + ") and other users of the host can read it:"
+            + " chmod 600 " + file);
+      }
+    }
   }
 
   private static Config section(Config parsed, java.util.Set<String> elsewhere) {

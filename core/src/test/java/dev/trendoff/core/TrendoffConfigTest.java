@@ -190,6 +190,20 @@ class TrendoffConfigTest {
   }
 
   @Test
+  void aFileHoldingASecretMustBeItsOwnersOnly() throws Exception {
+    Path f = file("trendoff.cassandra.username = app\ntrendoff.cassandra.password = \"pw\"\n");
+    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> TrendoffConfig.load(f, Map.of(), new Properties())).isInstanceOf(UserError.class)
+        .hasMessageContaining("trendoff.cassandra.password").hasMessageContaining("chmod 600").hasMessageNotContaining("\"pw\"");
+    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(Settings.from(TrendoffConfig.load(f, Map.of(), new Properties())).cassandra().password()).isEqualTo("pw");
+    // no secret, no rule
+    Path plain = file("trendoff.kafka.topic = t\ntrendoff.cassandra.password = \"\"\n");
+    Files.setPosixFilePermissions(plain, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(Settings.from(TrendoffConfig.load(plain, Map.of(), new Properties())).kafka().topic()).isEqualTo("t");
+  }
+
+  @Test
   void envNamesFollowTheKeyPath() {
     assertThat(TrendoffConfig.envName("kafka.bootstrap-servers")).isEqualTo("TRENDOFF_KAFKA_BOOTSTRAP_SERVERS");
   }
