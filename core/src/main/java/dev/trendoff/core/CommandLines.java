@@ -30,6 +30,8 @@ public final class CommandLines {
     } catch (UserError e) {
       return report(cl.getErr(), e);
     }
+    // a secret file of a trendoff process that was killed (kill -9) goes at the next command
+    SecretFile.removeStale(SecretFile.DIR);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       UserError ue = findUserError(ex);
       if (ue == null) {

@@ -13,8 +13,10 @@ import java.util.UUID;
  * A file that hands a secret to a program that can only read it from a file (a java {@code @argfile},
  * Kafka's {@code --producer.config}): mode 0600 in a directory only its owner can enter, named after
  * the pid of the process that wrote it, deleted by {@link #close()}. When that process dies without
- * closing it ({@code kill -9}), the next {@link #create} in the same directory deletes it: such a file
- * lives at most until the next run. The directory is {@link #DIR} unless a caller names one.
+ * closing it ({@code kill -9}), the next {@link #create} in the same directory deletes it, and so do
+ * the next trendoff command ({@link #DIR}: core's CommandLines) and the next {@code stack up} (the
+ * stack's secure directory): such a file lives at most until the next run. The directory is {@link
+ * #DIR} unless a caller names one.
  */
 public final class SecretFile implements AutoCloseable {
 
@@ -62,8 +64,11 @@ public final class SecretFile implements AutoCloseable {
     }
   }
 
-  /** Deletes the files of {@code dir} whose writing process is no longer alive. */
-  static void removeStale(Path dir) {
+  /** Deletes the files of {@code dir} whose writing process is no longer alive (nothing when there is no {@code dir}). */
+  public static void removeStale(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*")) {
       for (Path f : files) {
         String rest = f.getFileName().toString().substring(PREFIX.length());

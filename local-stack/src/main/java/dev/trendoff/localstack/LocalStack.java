@@ -87,6 +87,8 @@ public final class LocalStack {
     }
     StackSecrets secrets = StackSecrets.ensure(s);
     secrets.writeClientFile(s.dir());
+    // an argument file of a format killed with -9 (its writer gone) goes now, formatting or not
+    SecretFile.removeStale(s.secureDir());
     return secrets;
   }
 
