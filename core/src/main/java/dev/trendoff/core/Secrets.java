@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
 
-  /** Keys whose values are secrets: passwords, secrets, tokens, and JAAS configurations (they hold a password). */
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|secret|token|jaas|credential");
+  /**
+   * Keys whose values are secrets: passwords, secrets, access tokens, API keys, and JAAS configurations
+   * (they hold a password). Not every "token" is one: {@code cassandra-initial-token} is a ring position.
+   */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)password|secret|jaas|credential|access[-_.]?token|auth[-_.]?token|bearer|api[-_.]?key");
 
   static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
   static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");

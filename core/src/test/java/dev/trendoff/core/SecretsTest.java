@@ -21,7 +21,8 @@ class SecretsTest {
     assertThat(List.of("trendoff.cassandra.password", "trendoff.cassandra.ssl.truststore-password", "sasl.jaas.config",
         "trendoff.twitter.consumer-secret", "trendoff.twitter.access-token", "spark.cassandra.auth.password"))
         .allMatch(Secrets::isSecretKey);
-    assertThat(List.of("trendoff.cassandra.username", "security.protocol", "ssl.truststore.location", "trendoff.kafka.topic"))
+    assertThat(List.of("trendoff.cassandra.username", "security.protocol", "ssl.truststore.location", "trendoff.kafka.topic",
+        "trendoff.stack.cassandra-initial-token"))
         .noneMatch(Secrets::isSecretKey);
   }
 
