@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,6 +23,7 @@ import dev.trendoff.avro.Tweet;
 import dev.trendoff.avro.TweetCodec;
 import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.KafkaTopics;
+import dev.trendoff.core.SecretFile;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
@@ -174,9 +176,23 @@ public final class ProduceBench implements Callable<Integer> {
   }
 
   private double runKafkaTool(String topic, int recordSize, Map<String, Object> producerProps) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(tweets),
-        "--record-size", String.valueOf(recordSize), "--throughput", "-1", "--producer-props"));
-    producerProps.forEach((k, v) -> args.add(k + "=" + v));
+    // the producer settings may hold a password (sasl.jaas.config, truststore): a 0600 file, not the command line
+    try (SecretFile config = SecretFile.create(producerConfig(producerProps))) {
+      return runKafkaTool(List.of("--topic", topic, "--num-records", String.valueOf(tweets),
+          "--record-size", String.valueOf(recordSize), "--throughput", "-1", "--producer.config", config.path().toString()));
+    }
+  }
+
+  /** {@code props} as a Java properties file's text. */
+  static String producerConfig(Map<String, Object> props) throws IOException {
+    Properties p = new Properties();
+    props.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+    java.io.StringWriter w = new java.io.StringWriter();
+    p.store(w, null);
+    return w.toString();
+  }
+
+  private double runKafkaTool(List<String> args) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(KafkaTools.command(KafkaTools.PRODUCER_PERFORMANCE, args));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();

@@ -69,7 +69,7 @@ class LauncherIT {
   @AfterAll
   static void removeTheClone() throws IOException {
     if (temp != null) {
-      LocalStackExtension.deleteTree(temp);
+      dev.trendoff.localstack.Dirs.deleteTree(temp);
     }
   }
 

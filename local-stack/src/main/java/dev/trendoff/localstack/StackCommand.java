@@ -33,10 +33,20 @@ public final class StackCommand implements Runnable {
   static final class Up implements Callable<Integer> {
     @Mixin JsonOption json = new JsonOption();
 
+    @CommandLine.Option(names = "--secure", description = {"Authentication and TLS (trendoff.stack.secure): Kafka SASL"
+        + " SCRAM-SHA-512 over TLS, Cassandra PasswordAuthenticator and client TLS, from a CA and keys made under"
+        + " <dir>/secure with generated passwords, which every other command reads from there (never printed)."
+        + " A data directory started secured stays secured. See docs/security.md."})
+    boolean secure;
+
     @Override
     public Integer call() throws Exception {
       return json.run(() -> {
-        LocalStack stack = new LocalStack(TrendoffConfig.load());
+        com.typesafe.config.Config config = TrendoffConfig.load();
+        if (secure) {
+          config = TrendoffConfig.withOverrides(config, java.util.Map.of("stack.secure", true));
+        }
+        LocalStack stack = new LocalStack(config);
         stack.up(true, System.out);
         report(json, stack.status());
         return 0;
@@ -68,8 +78,13 @@ public final class StackCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return json.run(() -> {
-        List<LocalStack.ServiceStatus> all = new LocalStack(TrendoffConfig.load()).status();
+        LocalStack stack = new LocalStack(TrendoffConfig.load());
+        List<LocalStack.ServiceStatus> all = stack.status();
         all.forEach(System.out::println);
+        if (stack.settings().secured()) {
+          System.out.println("secured: Kafka SASL_SSL, Cassandra TLS and passwords; client settings in "
+              + stack.settings().dir().resolve(TrendoffConfig.STACK_CLIENT_FILE));
+        }
         return report(json, all);
       });
     }
