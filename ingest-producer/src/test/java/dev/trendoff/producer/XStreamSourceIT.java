@@ -40,6 +40,7 @@ class XStreamSourceIT {
   @TempDir Path dir;
 
   @Test
+  @org.junit.jupiter.api.Timeout(180)
   void postsArriveThroughRateLimitsDisconnectsAndStallsAndTheRulesAreCleanedUp(TestStack stack) throws Exception {
     String first = FakeXApi.page("1866000000000000001", "Kafka &amp; Spark at scale", "11", "ada", "{OUR_RULE}");
     String other = FakeXApi.page("1866000000000000002", "cats cats cats", "12", "cat_fan", FakeXApi.OTHER_RULE_ID);

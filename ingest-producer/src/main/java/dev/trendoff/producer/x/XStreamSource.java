@@ -77,6 +77,8 @@ public final class XStreamSource implements RecordSource {
   private final List<String> addedIds = new ArrayList<>();
   private Thread loop;
   private volatile Thread reader;
+  /** Guards {@link #reader} and {@link #body} between the reading thread and the stall watchdog. */
+  private final Object readerLock = new Object();
   private volatile InputStream body;
   private volatile long lastByteNanos;
   private volatile boolean stalled;
@@ -115,10 +117,19 @@ public final class XStreamSource implements RecordSource {
 
   private void connectLoop() {
     Backoff backoff = settings.backoff();
-    while (!stopped) {
-      Duration wait = connectOnce(backoff);
-      if (wait == null || !Backoff.sleep(wait, () -> stopped)) {
-        return;
+    try {
+      while (!stopped) {
+        Duration wait = connectOnce(backoff);
+        if (wait == null || !Backoff.sleep(wait, () -> stopped)) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.error("x-stream: the connection thread failed", e);
+    } finally {
+      // the run waits on this thread: it must never end quietly while the run goes on
+      if (!stopped && fatal == null) {
+        fatal = new UserError("x-stream: the stream's connection thread stopped unexpectedly (details in var/log/trendoff.log)");
       }
     }
   }
@@ -155,12 +166,12 @@ public final class XStreamSource implements RecordSource {
     String text = drain(r.body());
     if (status == 429) {
       Duration wait = backoff.after(Backoff.Failure.RATE_LIMIT);
-      LOG.warn("x-stream: HTTP 429 (too many connections or requests); trying again in {} s", wait.toSeconds());
+      LOG.warn("x-stream: HTTP 429 (too many connections or requests); trying again in {} ms", wait.toMillis());
       return wait;
     }
     if (status >= 500 || status == 420 || status == 408) {
       Duration wait = backoff.after(Backoff.Failure.HTTP);
-      LOG.warn("x-stream: HTTP {}; trying again in {} s", status, wait.toSeconds());
+      LOG.warn("x-stream: HTTP {}; trying again in {} ms", status, wait.toMillis());
       return wait;
     }
     fatal = XRules.refusal(status, text, "open the filtered stream");
@@ -172,8 +183,10 @@ public final class XStreamSource implements RecordSource {
   private String read(InputStream in) {
     stalled = false;
     lastByteNanos = System.nanoTime();
-    body = in;
-    reader = Thread.currentThread();
+    synchronized (readerLock) {
+      body = in;
+      reader = Thread.currentThread();
+    }
     try (LineReader lines = new LineReader(touching(in), StandardCharsets.UTF_8, MAX_LINE_BYTES)) {
       for (TextRecord line; !stopped && (line = lines.next()) != null; ) {
         accept(line);
@@ -182,8 +195,11 @@ public final class XStreamSource implements RecordSource {
     } catch (IOException e) {
       return stalled ? "nothing for " + settings.stallTimeout.toSeconds() + " s: stalled" : message(e);
     } finally {
-      reader = null;
-      body = null;
+      synchronized (readerLock) {
+        reader = null;
+        body = null;
+      }
+      // a stall's interrupt lands before the lock is released, so none reaches the backoff's sleep
       Thread.interrupted();
     }
   }
@@ -200,18 +216,20 @@ public final class XStreamSource implements RecordSource {
   }
 
   private void checkStall() {
-    Thread r = reader;
-    InputStream b = body;
-    if (r != null && System.nanoTime() - lastByteNanos > settings.stallTimeout.toNanos()) {
-      stalled = true;
-      try {
-        if (b != null) {
-          b.close();
+    synchronized (readerLock) {
+      Thread r = reader;
+      InputStream b = body;
+      if (r != null && System.nanoTime() - lastByteNanos > settings.stallTimeout.toNanos()) {
+        stalled = true;
+        try {
+          if (b != null) {
+            b.close();
+          }
+        } catch (IOException ignored) {
+          // it is being abandoned
         }
-      } catch (IOException ignored) {
-        // it is being abandoned
+        r.interrupt();
       }
-      r.interrupt();
     }
   }
 
