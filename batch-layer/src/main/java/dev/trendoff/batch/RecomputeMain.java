@@ -3,6 +3,7 @@ package dev.trendoff.batch;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,16 @@ public final class RecomputeMain {
 
   /** Returns the exit code: 0 when every run published, 1 when a run could not start or lost the flip. */
   public static int run(Settings settings, Duration every) throws InterruptedException {
-    return run(settings, every, false);
+    return run(settings, every, false, s -> { });
   }
 
   /**
    * As {@link #run(Settings, Duration)}; {@code adoptTopic} (one run only) takes the cut on the topic as
-   * it is now when it is not the one the published cut was taken on (docs/lambda.md 'A recreated topic').
+   * it is now when it is not the one the published cut was taken on (docs/lambda.md 'A recreated topic');
+   * each run's summary goes to {@code report} too (the command's --json) after its line.
    */
-  public static int run(Settings settings, Duration every, boolean adoptTopic) throws InterruptedException {
+  public static int run(Settings settings, Duration every, boolean adoptTopic, Consumer<RecomputeSummary> report)
+      throws InterruptedException {
     if (adoptTopic && !every.isZero()) {
       throw UserError.usage("--adopt-topic is one run, not a loop: run it without --every, then start the loop");
     }
@@ -39,6 +42,7 @@ public final class RecomputeMain {
       if (every.isZero()) {
         RecomputeSummary s = recompute.runOnce(adoptTopic);
         System.out.println(s.line());
+        report.accept(s);
         return s.published() ? 0 : 1;
       }
       CountDownLatch stop = new CountDownLatch(1);
@@ -48,7 +52,9 @@ public final class RecomputeMain {
       System.out.println("recompute: every " + every.toSeconds() + " s until stopped (SIGTERM or Ctrl-C)");
       do {
         try {
-          System.out.println(recompute.runOnce().line());
+          RecomputeSummary s = recompute.runOnce();
+          System.out.println(s.line());
+          report.accept(s);
         } catch (UserError e) {
           System.out.println("recompute: skipped this round: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -66,7 +72,7 @@ public final class RecomputeMain {
     try {
       Settings s = Settings.load();
       Duration every = args.length > 0 ? Durations.parse(args[0]) : BatchSettings.from(s).recompute().every();
-      code = run(s, every, java.util.Arrays.asList(args).contains("--adopt-topic"));
+      code = run(s, every, java.util.Arrays.asList(args).contains("--adopt-topic"), r -> { });
     } catch (UserError e) {
       System.err.println("trendoff: " + e.getMessage());
       code = e.exitCode();

@@ -1,7 +1,9 @@
 package dev.trendoff.batch;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.trendoff.views.Cut;
@@ -32,6 +34,27 @@ public record RecomputeSummary(long version, Cut cut, ViewStore.Flip flip, boole
     return skipped.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** {@code recompute --json}: one object a run, the fields of docs/json.md 'batch-layer recompute'. */
+  public Map<String, Object> json() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", version);
+    m.put("published", published());
+    m.put("flip", flip.outcome().name().toLowerCase(Locale.ROOT));
+    m.put("flipTimedOut", flip.timedOut());
+    m.put("cut", cut.text());
+    m.put("topicId", cut.topicId());
+    m.put("adoptedTopic", adoptedTopic);
+    m.put("tweets", tweets);
+    m.put("skippedAboveCut", skippedAboveCut);
+    m.put("skippedMasterRows", new TreeMap<>(skipped));
+    m.put("users", users);
+    m.put("distinctWords", distinctWords);
+    m.put("tokens", tokens);
+    m.put("speedRowsDeleted", speedRowsDeleted);
+    m.put("seconds", Math.round(seconds * 10) / 10.0);
+    return m;
+  }
+
   /** The one line the command prints. */
   public String line() {
     return String.format(Locale.ROOT,
@@ -60,7 +83,7 @@ public record RecomputeSummary(long version, Cut cut, ViewStore.Flip flip, boole
     if (skipped.isEmpty()) {
       return "";
     }
-    return "; " + skippedRows() + " master rows skipped, unusable: " + new java.util.TreeMap<>(skipped).entrySet().stream()
+    return "; " + skippedRows() + " master rows skipped, unusable: " + new TreeMap<>(skipped).entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
   }
 }

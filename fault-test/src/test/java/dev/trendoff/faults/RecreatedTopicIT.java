@@ -93,13 +93,13 @@ class RecreatedTopicIT {
           .hasMessageContaining("docs/lambda.md 'A recreated topic'")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
-    assertThatThrownBy(() -> RecomputeMain.run(s, Duration.ZERO, false)).isInstanceOf(UserError.class)
+    assertThatThrownBy(() -> RecomputeMain.run(s, Duration.ZERO, false, r -> { })).isInstanceOf(UserError.class)
         .hasMessageContaining("topic id " + oldTopic).hasMessageContaining("id " + newTopic)
         .hasMessageContaining("--adopt-topic").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     assertThat(Status.read(s).topicChanged()).contains("--adopt-topic");
 
     // the recovery
-    assertThat(RecomputeMain.run(s, Duration.ZERO, true)).isZero();
+    assertThat(RecomputeMain.run(s, Duration.ZERO, true, r -> { })).isZero();
     List<Tweet> all = new ArrayList<>(before);
     all.addAll(after);
     Faults.assertAnswersEqualRecount(s, all);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import dev.trendoff.views.BatchSide;
+import dev.trendoff.views.Corpus;
 import dev.trendoff.views.SpeedRow;
 import dev.trendoff.views.ViewPointer;
 
@@ -22,6 +23,7 @@ class ServingReaderTest {
   static final class Moving implements ServingReader.Reads {
     final long[] versions;
     final AtomicLong reads = new AtomicLong();
+    final AtomicLong corpusReads = new AtomicLong();
 
     Moving(long... versions) {
       this.versions = versions;
@@ -42,6 +44,13 @@ class ServingReaderTest {
     public CompletableFuture<List<SpeedRow>> speedRows(String user) {
       return CompletableFuture.completedFuture(List.of());
     }
+
+    /** Every version's corpus is one word counted its number of times. */
+    @Override
+    public CompletableFuture<Corpus> corpus(long version) {
+      corpusReads.incrementAndGet();
+      return CompletableFuture.completedFuture(Corpus.of(version, Map.of("w", version)));
+    }
   }
 
   @Test
@@ -50,6 +59,18 @@ class ServingReaderTest {
     ViewsRead read = r.read(List.of("u"));
     assertThat(read.view().version()).isEqualTo(2);
     assertThat(read.users().get(0).tweets()).as("the batch side of version 2 alone").isEqualTo(2);
+  }
+
+  @Test
+  void theCorpusIsTheConfirmedVersionsAndIsKeptForIt() {
+    Moving moving = new Moving(1, 2, 2);
+    ServingReader r = new ServingReader(moving, Clock.systemUTC());
+    ViewsRead read = r.read(List.of("u"), true);
+    assertThat(read.corpus().version()).as("the corpus of the version the answer is of").isEqualTo(2);
+    assertThat(read.corpus().count("w")).isEqualTo(2);
+    long corpusReads = moving.corpusReads.get();
+    assertThat(r.read(List.of("u"), true).corpus().version()).isEqualTo(2);
+    assertThat(moving.corpusReads.get()).as("version 2's corpus was confirmed: not read again").isEqualTo(corpusReads);
   }
 
   @Test

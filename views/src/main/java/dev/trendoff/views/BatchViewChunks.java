@@ -1,7 +1,6 @@
 package dev.trendoff.views;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,35 +19,16 @@ public final class BatchViewChunks {
 
   private BatchViewChunks() {}
 
-  /**
-   * The most bytes of words in one chunk (each word's UTF-8 and 8 for its count): a chunk is one
-   * frozen map, one cell of one mutation, and Cassandra refuses a mutation over half its commit log
-   * segment (16 MiB by default). Real users' words are far below: 4,096 words of 15 bytes are 60 KB.
-   */
-  public static final int MAX_CHUNK_BYTES = 1024 * 1024;
+  /** The most bytes of words in one chunk ({@link Chunks#MAX_BYTES}). */
+  public static final int MAX_CHUNK_BYTES = Chunks.MAX_BYTES;
 
   /**
    * {@code words} split into at least one chunk of at most {@code wordsPerChunk} words and
    * {@link #MAX_CHUNK_BYTES} bytes each; together exactly {@code words}.
    */
   public static List<Map<String, Integer>> split(Map<String, Integer> words, int wordsPerChunk) {
-    if (wordsPerChunk < 1) {
-      throw new IllegalArgumentException("words per chunk must be at least 1, got " + wordsPerChunk);
-    }
-    List<Map<String, Integer>> chunks = new ArrayList<>(words.size() / wordsPerChunk + 1);
-    Map<String, Integer> chunk = new HashMap<>();
-    int bytes = 0;
-    for (Map.Entry<String, Integer> e : words.entrySet()) {
-      int b = dev.trendoff.core.TweetChecks.utf8Length(e.getKey()) + 8;
-      if (!chunk.isEmpty() && (chunk.size() == wordsPerChunk || bytes + b > MAX_CHUNK_BYTES)) {
-        chunks.add(chunk);
-        chunk = new HashMap<>();
-        bytes = 0;
-      }
-      chunk.put(e.getKey(), e.getValue());
-      bytes += b;
-    }
-    chunks.add(chunk);
+    List<Map<String, Integer>> chunks = new ArrayList<>(words.size() / Math.max(1, wordsPerChunk) + 1);
+    Chunks.<Integer, RuntimeException>split(words.entrySet().iterator(), wordsPerChunk, (i, chunk) -> chunks.add(chunk));
     return chunks;
   }
 
