@@ -28,9 +28,10 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
    * @param cleanupConcurrency clean-up deletes in flight
    * @param pauseBeforeFlip testing aid: a pause between writing a version and flipping the pointer
    * @param flipTimeout how long the flip's lightweight transaction may take; zero: the request timeout
+   * @param flipSettle after the driver gave up on the flip, how long to wait for Cassandra to finish or give up on it
    */
   public record Recompute(Duration every, Duration leaseTtl, int splitSizeMb, int wordsPerChunk,
-      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout) {}
+      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout, Duration flipSettle) {}
 
   public static BatchSettings from(Settings settings) {
     Config c = settings.config();
@@ -41,6 +42,6 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
         new Recompute(c.getDuration(r + "every"), c.getDuration(r + "lease-ttl"),
             TrendoffConfig.atLeastOne(c, r + "split-size-mb"), TrendoffConfig.atLeastOne(c, r + "words-per-chunk"),
             TrendoffConfig.atLeastOne(c, r + "cleanup-concurrency"), c.getDuration(r + "pause-before-flip"),
-            c.getDuration(r + "flip-timeout")));
+            c.getDuration(r + "flip-timeout"), c.getDuration(r + "flip-settle")));
   }
 }

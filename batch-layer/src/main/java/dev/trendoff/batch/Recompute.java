@@ -85,7 +85,7 @@ public final class Recompute implements AutoCloseable {
     String ks = settings.cassandra().keyspace();
     BatchSettings.Recompute own = batch.recompute();
     ViewStore store = new ViewStore(session, ks, own.cleanupConcurrency(),
-        own.flipTimeout().isZero() ? null : own.flipTimeout());
+        own.flipTimeout().isZero() ? null : own.flipTimeout(), own.flipSettle());
     ViewPointer current = store.current();
     Cut cut;
     boolean adopted = false;

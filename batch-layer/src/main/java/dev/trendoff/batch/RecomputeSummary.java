@@ -39,10 +39,10 @@ public record RecomputeSummary(long version, Cut cut, ViewStore.Flip flip, boole
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", version);
     m.put("published", published());
-    m.put("flip", flip.outcome().name().toLowerCase(Locale.ROOT));
-    m.put("flipTimedOut", flip.timedOut());
     m.put("cut", cut.text());
     m.put("topicId", cut.topicId());
+    m.put("flip", flip.outcome().name().toLowerCase(Locale.ROOT));
+    m.put("flipTimedOut", flip.timedOut());
     m.put("adoptedTopic", adoptedTopic);
     m.put("tweets", tweets);
     m.put("skippedAboveCut", skippedAboveCut);

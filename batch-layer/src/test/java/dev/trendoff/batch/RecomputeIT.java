@@ -123,6 +123,8 @@ class RecomputeIT {
     String json = dev.trendoff.core.JsonOption.of(first.json());
     assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("batch-layer recompute", json)).as(json).isEmpty();
     assertThat(json).contains("\"version\":" + first.version() + ",\"published\":true,\"cut\":\"" + first.cut().text() + "\"");
+    assertThat(json).contains("\"topicId\":\"" + first.cut().topicId() + "\",\"flip\":\"published\",\"flipTimedOut\":false,"
+        + "\"adoptedTopic\":false,").contains("\"skippedMasterRows\":{}");
 
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 16);

@@ -11,6 +11,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -127,15 +130,38 @@ final class Faults {
     return job;
   }
 
-  /** A streaming layer in a child JVM (so that it can run beside the other, and be killed). */
-  static JobProcess startLayer(String name, Class<?> main, Config config) throws InterruptedException {
-    JobProcess p = JobProcess.start(name, main.getName(), List.of(), config, "768m",
+  /**
+   * A job in a child JVM (so that it can run beside the others, and be killed), its log under
+   * target/it-logs; several start side by side, then {@link #awaitStarted} waits for a streaming layer.
+   */
+  static JobProcess launch(String name, Class<?> main, List<String> args, Config config) {
+    return JobProcess.start(name, main.getName(), args, config, "768m",
         Path.of("target", "it-logs", name + "-" + System.currentTimeMillis() + ".log"));
+  }
+
+  /** Waits until the streaming layer of {@code p} reads its topic. */
+  static void awaitStarted(JobProcess p) throws InterruptedException {
     if (!p.awaitLog(" started: group ", CATCH_UP)) {
-      p.close();
-      throw new AssertionError(name + " did not start:\n" + p.logTail(40));
+      throw new AssertionError(p + " did not start:\n" + p.logTail(40));
     }
-    return p;
+  }
+
+  /** SIGTERM to every process at once; their exit codes, in order, once each has ended (kill -9 after {@code wait}). */
+  static List<Integer> terminateAll(List<JobProcess> processes, Duration wait) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(processes.size());
+    try {
+      List<Future<Integer>> exits = new ArrayList<>();
+      for (JobProcess p : processes) {
+        exits.add(pool.submit(() -> p.terminate(wait)));
+      }
+      List<Integer> out = new ArrayList<>();
+      for (Future<Integer> e : exits) {
+        out.add(e.get());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Every record of {@code topic} from its start. */

@@ -140,10 +140,12 @@ class RecreatedTopicIT {
         }
       });
     }
+    // while Kafka still deletes the old one, creating it fails as 'exists' (which ensure takes for
+    // someone else's creation): done only once the new topic is listed and described
     Faults.await("the topic is created again", Duration.ofSeconds(60), () -> {
       try {
         KafkaTopics.ensure(s.kafka());
-        return true;
+        return KafkaTopics.partitions(s.kafka()).containsKey(s.kafka().topic());
       } catch (UserError e) {
         return false; // still being deleted
       }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.QueryTrace;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.TraceEvent;
@@ -108,13 +109,13 @@ class TombstonesIT {
   }
 
   /** Runs {@code cql} traced; returns {live rows, tombstones} read, adds the server's warnings to {@code warnings}. */
-  static int[] traced(CqlSession session, String cql, List<String> warnings) {
+  static int[] traced(CqlSession session, String cql, List<String> warnings) throws InterruptedException {
     ResultSet rs = session.execute(SimpleStatement.newInstance(cql).setTracing(true));
     rs.all();
     warnings.addAll(rs.getExecutionInfo().getWarnings());
     int live = 0;
     int tombstones = 0;
-    for (TraceEvent e : rs.getExecutionInfo().getQueryTrace().getEvents()) {
+    for (TraceEvent e : trace(rs).getEvents()) {
       Matcher m = READ.matcher(e.getActivity());
       if (m.find()) {
         live += Integer.parseInt(m.group(1));
@@ -122,5 +123,22 @@ class TombstonesIT {
       }
     }
     return new int[] {live, tombstones};
+  }
+
+  /**
+   * The read's trace. Cassandra writes trace events in the background, and the driver asks for them
+   * 5 times 3 ms apart (advanced.request.trace): on a busy machine they come later, so ask again.
+   */
+  static QueryTrace trace(ResultSet rs) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return rs.getExecutionInfo().getQueryTrace();
+      } catch (IllegalStateException notYet) {
+        if (attempt == 40) {
+          throw notYet;
+        }
+        Thread.sleep(250);
+      }
+    }
   }
 }

@@ -56,18 +56,25 @@ public final class ViewStore {
   private final String keyspace;
   private final int concurrency;
   private final Duration flipTimeout;
+  private final Duration flipSettle;
 
   /** @param concurrency clean-up statements in flight at once */
   public ViewStore(CqlSession session, String keyspace, int concurrency) {
-    this(session, keyspace, concurrency, null);
+    this(session, keyspace, concurrency, null, Duration.ZERO);
   }
 
-  /** @param flipTimeout how long the flip's lightweight transaction may take (null: the session's request timeout) */
-  public ViewStore(CqlSession session, String keyspace, int concurrency, Duration flipTimeout) {
+  /**
+   * @param flipTimeout how long the flip's lightweight transaction may take (null: the session's request timeout)
+   * @param flipSettle after the driver gave up on the flip, how long Cassandra may still be carrying it out
+   *     (its coordinator proposes again until {@code cas_contention_timeout}, then commits within
+   *     {@code write_request_timeout}): the wait before the serial read that tells the outcome
+   */
+  public ViewStore(CqlSession session, String keyspace, int concurrency, Duration flipTimeout, Duration flipSettle) {
     this.session = session;
     this.keyspace = keyspace;
     this.concurrency = concurrency;
     this.flipTimeout = flipTimeout;
+    this.flipSettle = flipSettle;
   }
 
   static String selectPointer(String keyspace) {
@@ -145,6 +152,18 @@ public final class ViewStore {
       rs = session.execute(CassandraSessions.asWrite(stmt));
     } catch (WriteTimeoutException | CASWriteUnknownException | DriverTimeoutException | UnavailableException
         | AllNodesFailedException e) {
+      if (e instanceof DriverTimeoutException && !flipSettle.isZero()) {
+        // the driver gave up, not Cassandra: its coordinator may not even have begun, and a serial read
+        // cannot stop it (a transaction whose ballot a read overtook proposes again with a newer one), so
+        // the read waits until the coordinator has applied the flip or given up on it
+        LOG.warn("the flip to version {} did not answer ({}): waiting {} ms for Cassandra to finish or give up on it",
+            version, e.getClass().getSimpleName(), flipSettle.toMillis());
+        try {
+          Thread.sleep(flipSettle.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+      }
       LOG.warn("the flip to version {} did not answer ({}): reading the pointer at SERIAL consistency to learn whether it published",
           version, e.getClass().getSimpleName());
       return resolve(version, () -> pointer(session.execute(SimpleStatement.newInstance(selectPointer(keyspace),
