@@ -80,6 +80,7 @@ cleanup() {
   if [ "$code" -eq 0 ]; then log "PASS (logs: $OUT)"; else log "FAILED with exit $code (logs: $OUT/compose-logs.txt)"; fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 # ---- a clean checkout, its env file, free host ports ---------------------------------------------------
 if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no)" ]; then
