@@ -88,8 +88,14 @@ public final class ServingBench implements Callable<Integer> {
       description = "how the batch view is built: the real batch recompute (Spark) over a master table of the tweets "
           + "(default), or written directly with the driver (faster)") String setup;
 
-  @Override
-  public Integer call() throws Exception {
+  /** The data set of a run: the settings pointing at its keyspace and the generated users. */
+  record DataSet(Settings settings, SyntheticUsers data, int users) {}
+
+  /**
+   * Writes the data set into its keyspace unless a previous run with the same parameters did (a marker
+   * row says so), and waits for Cassandra's compactions; {@code bench http} shares it.
+   */
+  DataSet dataSet() throws Exception {
     users = synthetic.users(2);
     tweets = Math.toIntExact(synthetic.tweets(1));
     seed = synthetic.seed();
@@ -111,8 +117,17 @@ public final class ServingBench implements Callable<Integer> {
       } else {
         System.out.println("set-up: keyspace " + keyspace + " already holds this data set (--rebuild rewrites it)");
       }
-
       waitForCompactions(session);
+    }
+    return new DataSet(settings, data, users);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    DataSet set = dataSet();
+    Settings settings = set.settings();
+    SyntheticUsers data = set.data();
+    try (CqlSession session = CassandraSessions.open(settings.cassandra())) {
       ServingReader reader = new ServingReader(session, keyspace);
       Random r = new Random(seed + 7);
       for (int i = 0; i < warmup; i++) {
@@ -167,6 +182,11 @@ public final class ServingBench implements Callable<Integer> {
   }
 
   private int[] pair(Random r) {
+    return pair(r, users);
+  }
+
+  /** Two different users of {@code users}, at random. */
+  static int[] pair(Random r, int users) {
     int a = r.nextInt(users);
     int b;
     do {

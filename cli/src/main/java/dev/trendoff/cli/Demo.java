@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.typesafe.config.Config;
@@ -23,6 +24,8 @@ import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
+import dev.trendoff.http.HttpSettings;
+import dev.trendoff.http.TrendoffServer;
 import dev.trendoff.localstack.LocalStack;
 import dev.trendoff.producer.Pacer;
 import dev.trendoff.producer.SyntheticTweets;
@@ -49,17 +52,29 @@ public final class Demo {
   public record Result(String userA, String userB, Comparison comparison, Path chart, long tweetsSent,
       RecomputeSummary recompute) {}
 
-  private static final int STAGES = 7;
+  /** {@code demo --serve}: afterwards, the server on {@code bind:port} and a slow stream of {@code rate} tweets a second. */
+  public record Serve(String bind, int port, double rate) {}
 
   private final Config config;
   private final Options opt;
   private final PrintStream out;
+  private Serve serve;
   private int stage;
 
   public Demo(Config config, Options options, PrintStream out) {
     this.config = config;
     this.opt = options;
     this.out = out;
+  }
+
+  /** After the comparison, serve it (and go on streaming) until Ctrl-C or SIGTERM. */
+  public Demo serving(Serve serve) {
+    this.serve = serve;
+    return this;
+  }
+
+  private int stages() {
+    return serve == null ? 7 : 8;
   }
 
   public Result run() throws Exception {
@@ -129,6 +144,9 @@ public final class Demo {
       out.println("chart written to " + chart.toAbsolutePath());
       out.printf("try: ./trendoff compare-users %s %s --rank alternate --top 10%n", pair[0], pair[1]);
       out.printf("demo done in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+      if (serve != null) {
+        serveUntilStopped(settings, data, pair);
+      }
       return new Result(pair[0], pair[1], answer, chart, sent.get(), summary);
     } finally {
       for (JobProcess j : jobs) {
@@ -142,6 +160,47 @@ public final class Demo {
             + "): ./trendoff stack down stops it");
       }
     }
+  }
+
+  /**
+   * {@code demo --serve}: the HTTP server and a slow synthetic stream (the demo's users, tweets after the
+   * demo's) while both layers keep running, until Ctrl-C or SIGTERM; then the stream and the server stop
+   * (the caller stops the layers and the stack).
+   */
+  private void serveUntilStopped(Settings settings, SyntheticTweets data, String[] pair) throws Exception {
+    step("serving the comparison over HTTP while a slow stream goes on");
+    CountDownLatch stop = new CountDownLatch(1);
+    for (String sig : new String[] {"TERM", "INT"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(sig), x -> stop.countDown());
+    }
+    HttpSettings http = HttpSettings.from(settings).at(serve.bind(), serve.port());
+    try (TrendoffServer server = TrendoffServer.start(settings, http);
+         TweetProducer producer = new TweetProducer(settings)) {
+      Thread stream = new Thread(() -> {
+        Pacer pacer = Pacer.rate(serve.rate());
+        try {
+          for (long i = opt.tweets(); stop.getCount() > 0; i++) {
+            Tweet t = data.tweet(i);
+            pacer.await(t, () -> stop.getCount() == 0);
+            producer.send(t);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "demo-slow-stream");
+      stream.setDaemon(true);
+      stream.start();
+      out.printf("%n  open %s?users=%s,%s&live=1%n", server.uri(), pair[0], pair[1]);
+      out.printf("  the page follows the comparison as %,.1f synthetic tweets a second arrive; the API is under %sapi/%n",
+          serve.rate(), server.uri());
+      out.println("  Ctrl-C stops the server, the stream, both layers" + (opt.keep() ? "" : " and the stack if the demo started it"));
+      out.flush();
+      stop.await();
+      out.println("stopping ...");
+      stream.join(5_000);
+      producer.flush();
+    }
+    out.println("stopped the server and the stream");
   }
 
   private JobProcess startJob(String name, String mainClass, Config clientConfig) {
@@ -252,6 +311,6 @@ public final class Demo {
 
   private void step(String what) {
     stage++;
-    out.printf("%n[%d/%d] %s%n", stage, STAGES, what);
+    out.printf("%n[%d/%d] %s%n", stage, stages(), what);
   }
 }

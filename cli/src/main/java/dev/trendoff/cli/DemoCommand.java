@@ -29,14 +29,34 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "leave the stack running at the end")
   boolean keep;
 
+  @Option(names = "--serve", description = "then leave the stack, both layers, a slow synthetic stream and the HTTP server "
+      + "(./trendoff serve) running, and print the page's address with the two users filled in; Ctrl-C stops everything the demo started")
+  boolean serve;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "with --serve: the server's port (default: trendoff.http.port, 8080)")
+  Integer port;
+
+  @Option(names = "--serve-rate", defaultValue = "3", paramLabel = "N",
+      description = "with --serve: tweets per second of the slow stream (default ${DEFAULT-VALUE})")
+  double serveRate;
+
   @Override
   public Integer call() throws Exception {
     if (rate <= 0) {
       throw UserError.usage("--rate must be above 0");
     }
+    if (serve && serveRate <= 0) {
+      throw UserError.usage("--serve-rate must be above 0");
+    }
     int tweets = Math.toIntExact(Math.min(Integer.MAX_VALUE, data.tweets(100)));
-    new Demo(TrendoffConfig.load(), new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out, Duration.ofMinutes(5)),
-        System.out).run();
+    com.typesafe.config.Config config = TrendoffConfig.load();
+    Demo demo = new Demo(config, new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out, Duration.ofMinutes(5)),
+        System.out);
+    if (serve) {
+      dev.trendoff.http.HttpSettings http = dev.trendoff.http.HttpSettings.from(dev.trendoff.core.Settings.from(config));
+      demo.serving(new Demo.Serve(http.bind(), port != null ? port : http.port(), serveRate));
+    }
+    demo.run();
     return 0;
   }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         dev.trendoff.csvloader.LoadCsvCommand.class,
         CompareUsersCommand.class,
         StatusCommand.class,
+        dev.trendoff.http.ServeCommand.class,
         StopwordsCommand.class,
         dev.trendoff.bench.BenchCommand.class,
         CommandLine.HelpCommand.class,

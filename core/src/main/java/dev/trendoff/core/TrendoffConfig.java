@@ -36,10 +36,10 @@ public final class TrendoffConfig {
 
   public static final String ROOT = "trendoff";
   public static final String ENV_PREFIX = "TRENDOFF_";
-  /** Environment variables that are not configuration keys. */
   /** System properties that are not configuration keys: set by the launcher or read by log4j2. */
   private static final java.util.Set<String> PROPS_NOT_KEYS =
       java.util.Set.of("trendoff.config", "trendoff.home", "trendoff.logdir");
+  /** Environment variables that are not configuration keys. */
   private static final java.util.Set<String> ENV_NOT_KEYS =
       java.util.Set.of("TRENDOFF_CONFIG", "TRENDOFF_HOME", "TRENDOFF_JAVA_OPTS", "TRENDOFF_JAVA", "TRENDOFF_SPARK_SUBMIT");
 
@@ -51,7 +51,7 @@ public final class TrendoffConfig {
    * module, checks this list against their reference.conf files.
    */
   public static final java.util.Set<String> SECTIONS = java.util.Set.of(
-      "kafka", "cassandra", "spark", "producer", "twitter", "batch", "speed", "serving", "csv-loader", "stack");
+      "kafka", "cassandra", "spark", "producer", "twitter", "batch", "speed", "serving", "http", "csv-loader", "stack");
 
   private TrendoffConfig() {}
 

@@ -121,6 +121,17 @@ public final class ComparisonChart {
     }
   }
 
+  /** The same chart as PNG bytes (what {@link #write} puts in a file; the HTTP front end's compare.png). */
+  public static byte[] png(Comparison c, int width, int height) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+    try {
+      ChartUtils.writeChartAsPNG(out, chart(c), width, height);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** The words the chart shows, in order (for tests and messages). */
   public static List<String> words(DefaultCategoryDataset d) {
     return d.getColumnKeys().stream().map(Object::toString).toList();

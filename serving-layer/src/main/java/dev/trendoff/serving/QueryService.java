@@ -30,13 +30,15 @@ public final class QueryService implements AutoCloseable {
   private final boolean ownsSession;
   private final ServingReader reader;
   private final CompareUsers compare;
+  /** Where the nearest names of an unknown user come from: {@link #knownUsers} unless a front end keeps its own index. */
+  private volatile Supplier<Set<String>> suggestFrom = this::knownUsers;
 
   private QueryService(Settings.Cassandra cassandra, CqlSession session, boolean ownsSession) {
     this.cassandra = cassandra;
     this.session = session;
     this.ownsSession = ownsSession;
     this.reader = guard(() -> new ServingReader(session, cassandra.keyspace()));
-    this.compare = new CompareUsers(reader, this::knownUsers, SUGGESTIONS);
+    this.compare = new CompareUsers(reader, () -> suggestFrom.get(), SUGGESTIONS);
   }
 
   /** Opens its own session (closed with this service); an unreachable Cassandra is {@link QueryError.Kind#UNAVAILABLE}. */
@@ -75,12 +77,20 @@ public final class QueryService implements AutoCloseable {
     return guard(() -> KnownUsers.all(session, cassandra.keyspace()));
   }
 
+  /**
+   * Takes the nearest names of an unknown user from {@code known} (a long-lived front end's index of
+   * names) instead of scanning the views' partition keys for each unknown user.
+   */
+  public void suggestFrom(Supplier<Set<String>> known) {
+    this.suggestFrom = known;
+  }
+
   public CqlSession session() {
     return session;
   }
 
-  /** Runs {@code work}, turning driver failures into one clear {@link QueryError}. */
-  <T> T guard(Supplier<T> work) {
+  /** Runs {@code work} (a read on {@link #session()}), turning driver failures into one clear {@link QueryError}. */
+  public <T> T guard(Supplier<T> work) {
     try {
       return work.get();
     } catch (InvalidQueryException e) {

@@ -9,18 +9,33 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
 /**
  * The user keys the views know: the distinct partition keys of the batch view and the speed view. A
- * scan of partition keys only; used for suggestions and status, never per query.
+ * scan of partition keys only; used for suggestions, status and the HTTP server's index of names
+ * (which reads the batch view's only when a new version is published), never per query.
  */
 public final class KnownUsers {
 
   private KnownUsers() {}
 
   public static Set<String> all(CqlSession session, String keyspace) {
+    Set<String> out = inBatchView(session, keyspace);
+    out.addAll(inSpeedView(session, keyspace));
+    return out;
+  }
+
+  /** Users with rows in the batch view (any version still stored). */
+  public static Set<String> inBatchView(CqlSession session, String keyspace) {
+    return scan(session, BatchViewChunks.distinctUsers(keyspace));
+  }
+
+  /** Users with speed rows (also those below the cut a recompute has not yet deleted). */
+  public static Set<String> inSpeedView(CqlSession session, String keyspace) {
+    return scan(session, SpeedView.distinctUsers(keyspace));
+  }
+
+  private static Set<String> scan(CqlSession session, String cql) {
     Set<String> out = new TreeSet<>();
-    for (String cql : new String[] {BatchViewChunks.distinctUsers(keyspace), SpeedView.distinctUsers(keyspace)}) {
-      for (Row r : session.execute(SimpleStatement.newInstance(cql).setPageSize(5000))) {
-        out.add(r.getString(0));
-      }
+    for (Row r : session.execute(SimpleStatement.newInstance(cql).setPageSize(5000))) {
+      out.add(r.getString(0));
     }
     return out;
   }
