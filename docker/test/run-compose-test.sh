@@ -13,7 +13,8 @@
 # view + speed rows; the chart out of a one-off container; the published ports (127.0.0.1 only) and the
 # log rotation; a Cassandra backup; the whole compose down and up again: same answers, more tweets, exact;
 # an upgrade (`up -d --build` with nothing changed); then `down -v`. Figures and logs: $OUT
-# (default target/compose-test). TRENDOFF_COMPOSE_TEST_KEEP=1 leaves the deployment up at the end.
+# (default target/compose-test). TRENDOFF_COMPOSE_TEST_KEEP=1 leaves the deployment up at the end;
+# TRENDOFF_COMPOSE_TEST_COLD=1 (podman) first removes the images, their layers and the build cache.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -49,6 +50,13 @@ else
   PODMAN_SERVICE_PID=$!
   for _ in $(seq 50); do [ -S "$OUT/podman.sock" ] && break; sleep 0.2; done
   export COMPOSE_HTTP_TIMEOUT=600
+  if [ "${TRENDOFF_COMPOSE_TEST_COLD:-0}" = 1 ]; then
+    # a cold build: no base image, no layer, no Maven cache mount
+    log "cold: removing the images, their layers, the base image and buildah's cache mounts"
+    podman rmi -f trendoff trendoff-kafka trendoff-cassandra "$LOCAL_BASE" >/dev/null 2>&1 || true
+    podman image prune -f >/dev/null
+    rm -rf /var/tmp/buildah-cache-* /var/tmp/buildah-cache
+  fi
   # the base image: a minimal Debian 12 made by debootstrap from the mirror apt uses
   if ! podman image exists "$LOCAL_BASE"; then
     mirror="$(grep -hoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -n 1)"
@@ -271,6 +279,7 @@ compose logs --tail 50 speed-layer >"$OUT/speed-layer-tail.log" 2>&1
 
 # serve, from the host: the same answer as the command line, the chart, the page
 HTTP="http://127.0.0.1:$TRENDOFF_HTTP_PORT"
+# runbook: curl -fsS 'http://127.0.0.1:8080/api/compare?users=alice,bob&top=all'
 curl -fsS "$HTTP/api/compare?users=alice,bob&top=all" >"$OUT/http-answer.json" || fail "GET /api/compare"
 python3 "$REPO/docker/test/tweets.py" check "$OUT/http-answer.json" "$P1" "$P2" >"$OUT/check.txt" \
   || fail "GET /api/compare is not the recount: $(cat "$OUT/check.txt")"
@@ -298,7 +307,7 @@ figure "Cassandra, bytes on disk (live) for 8,000 tweets: $(awk '/Table:/ {t=$2}
 figure "Kafka, bytes on disk for 8,000 tweets: $(compose exec -T kafka du -sb /var/lib/kafka/data | cut -f1)"
 
 # ---- backup of Cassandra -------------------------------------------------------------------------------
-TAG="trendoff-test-$(date +%F)"
+TAG="trendoff-$(date +%F)"
 # runbook: the three backup commands
 compose exec -T cassandra nodetool snapshot -t "$TAG" trendoff >>"$OUT/test.log" 2>&1 || fail "nodetool snapshot"
 compose exec -T cassandra sh -c "cd /var/lib/cassandra/data && tar -cz trendoff/*/snapshots/$TAG" >"$OUT/backup.tgz" \
