@@ -261,7 +261,7 @@ log "chart: $(wc -c <"$OUT/alice-bob.png") bytes of PNG"
 
 # only 127.0.0.1 on the host; every container's log rotated
 for s in "${SERVICES[@]}"; do
-  bindings="$(engine inspect --format '{{range $p, $b := .HostConfig.PortBindings}}{{range $b}}{{.HostIp}}:{{.HostPort}} {{end}}{{end}}' "$(cid "$s")")"
+  bindings="$(engine inspect --format '{{json .HostConfig.PortBindings}}' "$(cid "$s")" | jq -r '.[]?[]? | "\(.HostIp // .HostIP):\(.HostPort)"')"
   for b in $bindings; do [ "${b%%:*}" = 127.0.0.1 ] || fail "$s publishes $b"; done
   if [ "$ENGINE" = podman ]; then  # podman keeps one file of at most max-size (no max-file)
     logconf="$(podman inspect --format '{{.HostConfig.LogConfig.Type}} {{.HostConfig.LogConfig.Size}}' "$(cid "$s")")"
