@@ -286,7 +286,8 @@ python3 "$REPO/docker/test/tweets.py" check "$OUT/http-answer.json" "$P1" "$P2" 
 # runbook: curl -fsS -o alice-bob.png 'http://127.0.0.1:8080/api/compare.png?users=alice,bob'
 curl -fsS -o "$OUT/alice-bob-http.png" "$HTTP/api/compare.png?users=alice,bob" || fail "GET /api/compare.png"
 [ "$(head -c 8 "$OUT/alice-bob-http.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "compare.png is not a PNG"
-curl -fsS "$HTTP/" | grep -qi "<html" || fail "GET / is not the page"
+curl -fsS "$HTTP/" >"$OUT/page.html" || fail "GET /"
+grep -qi "<html" "$OUT/page.html" || fail "GET / is not the page"
 log "serve on 127.0.0.1:$TRENDOFF_HTTP_PORT: /api/compare equals the recount, compare.png $(wc -c <"$OUT/alice-bob-http.png") bytes, the page"
 
 # runbook: docker compose -f docker/compose.yaml exec -T cassandra nodetool status
@@ -304,7 +305,7 @@ compose exec -T cassandra nodetool flush trendoff >/dev/null 2>&1
 # runbook: docker compose -f docker/compose.yaml exec -T cassandra nodetool tablestats trendoff
 compose exec -T cassandra nodetool tablestats trendoff >"$OUT/tablestats.txt" 2>&1 || fail "nodetool tablestats"
 figure "Cassandra, bytes on disk (live) for 8,000 tweets: $(awk '/Table:/ {t=$2} /Space used \(live\)/ {printf "%s %s; ", t, $4}' "$OUT/tablestats.txt")"
-figure "Kafka, bytes on disk for 8,000 tweets: $(compose exec -T kafka du -sb /var/lib/kafka/data | cut -f1)"
+figure "Kafka, bytes of the tweet topic's log segments for 8,000 tweets: $(compose exec -T kafka sh -c 'cat /var/lib/kafka/data/tweets-*/*.log | wc -c')"
 
 # ---- backup of Cassandra -------------------------------------------------------------------------------
 TAG="trendoff-$(date +%F)"
@@ -313,9 +314,10 @@ compose exec -T cassandra nodetool snapshot -t "$TAG" trendoff >>"$OUT/test.log"
 compose exec -T cassandra sh -c "cd /var/lib/cassandra/data && tar -cz trendoff/*/snapshots/$TAG" >"$OUT/backup.tgz" \
   || fail "backup archive"
 compose exec -T cassandra nodetool clearsnapshot -t "$TAG" -- trendoff >>"$OUT/test.log" 2>&1 || fail "nodetool clearsnapshot"
-tar -tzf "$OUT/backup.tgz" | grep -q "^trendoff/tweets-[0-9a-f]*/snapshots/$TAG/.*-Data.db$" \
+tar -tzf "$OUT/backup.tgz" >"$OUT/backup-files.txt"
+grep -q "^trendoff/tweets-[0-9a-f]*/snapshots/$TAG/.*-Data.db$" "$OUT/backup-files.txt" \
   || fail "the backup holds no Data.db of the master table"
-log "backup: $(wc -c <"$OUT/backup.tgz") bytes, $(tar -tzf "$OUT/backup.tgz" | grep -c 'Data.db$') data files"
+log "backup: $(wc -c <"$OUT/backup.tgz") bytes, $(grep -c 'Data.db$' "$OUT/backup-files.txt") data files"
 
 # ---- the Cassandra volume lost, restored from the backup ---------------------------------------------
 log "restore: the Cassandra volume removed, a new node, the schema, the backup imported"
