@@ -26,6 +26,10 @@ PAIRS=("alice bob" "carol dave" "erin frank")
 SERVICES=(kafka cassandra spark-master spark-worker speed-layer batch-ingest recompute serve)
 ONE_SHOTS=(schema topics)
 
+# one run at a time: a second one would remove the first one's directory and socket
+mkdir -p "$(dirname "$OUT")"
+exec 9>"$OUT.lock"
+flock -n 9 || { echo "run-compose-test.sh: another run holds $OUT.lock" >&2; exit 1; }
 rm -rf "$OUT"
 mkdir -p "$OUT"
 START=$SECONDS
