@@ -280,6 +280,9 @@ log "Spark master: $(jq -c '{workers: .aliveworkers, cores: .cores, apps: [.acti
 # runbook: docker compose -f docker/compose.yaml logs --tail 50 speed-layer
 compose logs --tail 50 speed-layer >"$OUT/speed-layer-tail.log" 2>&1
 [ -s "$OUT/speed-layer-tail.log" ] || fail "no speed-layer log"
+# runbook: docker compose -f docker/compose.yaml exec -T spark-worker sh -c 'tail -n 20 /opt/spark/work/*/*/stderr'
+compose exec -T spark-worker sh -c 'tail -n 20 /opt/spark/work/*/*/stderr' >"$OUT/executors-tail.log" 2>&1 \
+  || fail "no executor log in the worker's work directory"
 
 # serve, from the host: the same answer as the command line, the chart, the page
 HTTP="http://127.0.0.1:$TRENDOFF_HTTP_PORT"
@@ -369,6 +372,7 @@ exact any "$P1" "$P2" "$P3" || fail "not exact after the upgrade: $(cat "$OUT/ch
 log "upgrade with nothing changed: the same containers, still exact"
 
 # ---- down -v -------------------------------------------------------------------------------------------
+compose logs --no-color >"$OUT/compose-logs.txt" 2>&1
 if [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
   compose --profile tools down -v >>"$OUT/test.log" 2>&1 || fail "down -v"
   left="$(engine volume ls -q | grep -c "^${COMPOSE_PROJECT_NAME}_" || true)"
