@@ -63,7 +63,7 @@ else
   fi
   # the base image: a minimal Debian 12 made by debootstrap from the mirror apt uses
   if ! podman image exists "$LOCAL_BASE"; then
-    mirror="$(grep -hoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -n 1)"
+    mirror="$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | grep -oE 'https?://[^ ]+/debian/?' | head -n 1 || true)"
     log "base image: debootstrap bookworm from ${mirror:-http://deb.debian.org/debian}"
     rm -rf "$BASE_DIR"
     debootstrap --variant=minbase bookworm "$BASE_DIR" "${mirror:-http://deb.debian.org/debian}" >"$OUT/debootstrap.log" 2>&1
