@@ -37,46 +37,8 @@ log() { printf '%s [%5ss] %s\n' "$(date +%T)" "$((SECONDS - START))" "$*" | tee 
 figure() { printf '%s\n' "$*" | tee -a "$OUT/figures.txt" >&2; }
 fail() { log "FAIL: $*"; exit 1; }
 
-# ---- the engine ----------------------------------------------------------------------------------------
 PODMAN_SERVICE_PID=""
 HEALTH_LOOP_PID=""
-if docker compose version >/dev/null 2>&1; then
-  COMPOSE=(docker compose)
-  ENGINE=docker
-else
-  command -v podman >/dev/null && command -v docker-compose >/dev/null \
-    || fail "neither docker compose nor podman with docker-compose: run docker/test/setup-podman.sh (root)"
-  ENGINE=podman
-  COMPOSE=(docker-compose)
-  # podman's Docker API on a socket of this run's own
-  export DOCKER_HOST="unix://$OUT/podman.sock"
-  podman system service --time=0 "$DOCKER_HOST" >"$OUT/podman-service.log" 2>&1 &
-  PODMAN_SERVICE_PID=$!
-  for _ in $(seq 50); do [ -S "$OUT/podman.sock" ] && break; sleep 0.2; done
-  export COMPOSE_HTTP_TIMEOUT=600
-  if [ "${TRENDOFF_COMPOSE_TEST_COLD:-0}" = 1 ]; then
-    # a cold build: no base image, no layer, no Maven cache mount
-    log "cold: removing the images, their layers, the base image and buildah's cache mounts"
-    podman rmi -f trendoff trendoff-kafka trendoff-cassandra "$LOCAL_BASE" >/dev/null 2>&1 || true
-    podman image prune -f >/dev/null
-    rm -rf /var/tmp/buildah-cache-* /var/tmp/buildah-cache
-  fi
-  # the base image: a minimal Debian 12 made by debootstrap from the mirror apt uses
-  if ! podman image exists "$LOCAL_BASE"; then
-    mirror="$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | grep -oE 'https?://[^ ]+/debian/?' | head -n 1 || true)"
-    log "base image: debootstrap bookworm from ${mirror:-http://deb.debian.org/debian}"
-    rm -rf "$BASE_DIR"
-    debootstrap --variant=minbase bookworm "$BASE_DIR" "${mirror:-http://deb.debian.org/debian}" >"$OUT/debootstrap.log" 2>&1
-    rm -rf "$BASE_DIR"/var/cache/apt/archives/*.deb "$BASE_DIR"/var/lib/apt/lists/*
-    tar -C "$BASE_DIR" -c . | podman import - "$LOCAL_BASE" >/dev/null
-    rm -rf "$BASE_DIR"
-  fi
-  export TRENDOFF_BASE_IMAGE="$LOCAL_BASE"
-fi
-engine() { "$ENGINE" "$@"; }
-# the runbook's docker commands (docker volume rm): Docker's CLI, also against podman's socket, when there is one
-docker_cli() { if command -v docker >/dev/null; then docker "$@"; else podman "$@"; fi; }
-
 cleanup() {
   local code=$?
   set +e
@@ -95,6 +57,46 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 143' TERM INT
+
+# ---- the engine ----------------------------------------------------------------------------------------
+if docker compose version >/dev/null 2>&1; then
+  COMPOSE=(docker compose)
+  ENGINE=docker
+else
+  command -v podman >/dev/null && command -v docker-compose >/dev/null \
+    || fail "neither docker compose nor podman with docker-compose: run docker/test/setup-podman.sh (root)"
+  ENGINE=podman
+  COMPOSE=(docker-compose)
+  # podman's Docker API on a socket of this run's own
+  export DOCKER_HOST="unix://$OUT/podman.sock"
+  podman system service --time=0 "$DOCKER_HOST" >"$OUT/podman-service.log" 2>&1 9>&- &
+  PODMAN_SERVICE_PID=$!
+  for _ in $(seq 50); do [ -S "$OUT/podman.sock" ] && break; sleep 0.2; done
+  export COMPOSE_HTTP_TIMEOUT=600
+  if [ "${TRENDOFF_COMPOSE_TEST_COLD:-0}" = 1 ]; then
+    # a cold build: no base image, no layer, no Maven cache mount
+    log "cold: removing the images, their layers, the base image and buildah's cache mounts"
+    podman rmi -f trendoff trendoff-kafka trendoff-cassandra "$LOCAL_BASE" >/dev/null 2>&1 || true
+    podman image prune -f >/dev/null
+    rm -rf /var/tmp/buildah-cache-* /var/tmp/buildah-cache
+  fi
+  # the base image: a minimal Debian 12 made by debootstrap from the mirror apt uses
+  if ! podman image exists "$LOCAL_BASE"; then
+    mirror="$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+      | grep -E '^(URIs:|deb) ' | grep -oE 'https?://[^ ]+/debian/?' | head -n 1 || true)"
+    log "base image: debootstrap bookworm from ${mirror:-http://deb.debian.org/debian}"
+    rm -rf "$BASE_DIR"
+    debootstrap --variant=minbase bookworm "$BASE_DIR" "${mirror:-http://deb.debian.org/debian}" >"$OUT/debootstrap.log" 2>&1
+    rm -rf "$BASE_DIR"/var/cache/apt/archives/*.deb "$BASE_DIR"/var/lib/apt/lists/*
+    tar -C "$BASE_DIR" -c . | podman import - "$LOCAL_BASE" >/dev/null
+    rm -rf "$BASE_DIR"
+  fi
+  export TRENDOFF_BASE_IMAGE="$LOCAL_BASE"
+fi
+engine() { "$ENGINE" "$@"; }
+# the runbook's docker commands (docker volume rm): Docker's CLI, also against podman's socket, when there is one
+docker_cli() { if command -v docker >/dev/null; then docker "$@"; else podman "$@"; fi; }
+
 
 # ---- a clean checkout, its env file, free host ports ---------------------------------------------------
 if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no)" ]; then
@@ -126,7 +128,8 @@ cid() { compose ps -q "$1" | head -n 1; }
 
 # podman runs health checks from systemd timers; on a host without systemd this loop runs them instead
 if [ "$ENGINE" = podman ] && [ ! -d /run/systemd/system ]; then
-  (while sleep 5; do
+  (exec 9>&-
+   while sleep 5; do
      for c in $(podman ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"); do
        podman healthcheck run "$c" >/dev/null 2>&1 || true
      done
