@@ -16,6 +16,8 @@
 # (default target/compose-test). TRENDOFF_COMPOSE_TEST_KEEP=1 leaves the deployment up at the end;
 # TRENDOFF_COMPOSE_TEST_COLD=1 (podman) first removes the images, their layers and the build cache.
 set -euo pipefail
+# the whole script is one block: bash reads it all before running it, so editing this file during a run is safe
+{
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="${TRENDOFF_COMPOSE_TEST_OUT:-$REPO/target/compose-test}"
@@ -85,11 +87,13 @@ else
     mirror="$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
       | grep -E '^(URIs:|deb) ' | grep -oE 'https?://[^ ]+/debian/?' | head -n 1 || true)"
     log "base image: debootstrap bookworm from ${mirror:-http://deb.debian.org/debian}"
+    base_started=$SECONDS
     rm -rf "$BASE_DIR"
     debootstrap --variant=minbase bookworm "$BASE_DIR" "${mirror:-http://deb.debian.org/debian}" >"$OUT/debootstrap.log" 2>&1
     rm -rf "$BASE_DIR"/var/cache/apt/archives/*.deb "$BASE_DIR"/var/lib/apt/lists/*
-    tar -C "$BASE_DIR" -c . | podman import - "$LOCAL_BASE" >/dev/null
+    tar -C "$BASE_DIR" -c . | podman import - "$LOCAL_BASE" >/dev/null 2>&1
     rm -rf "$BASE_DIR"
+    figure "base image (debootstrap, import): $((SECONDS - base_started)) s"
   fi
   export TRENDOFF_BASE_IMAGE="$LOCAL_BASE"
 fi
@@ -382,3 +386,5 @@ if [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
   [ "$left" = 0 ] || fail "$left volumes left after down -v"
 fi
 figure "whole test: $((SECONDS - START)) s"
+exit 0
+}
