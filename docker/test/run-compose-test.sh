@@ -45,8 +45,10 @@ cleanup() {
   local code=$?
   set +e
   if [ -d "$OUT/checkout" ]; then
-    (cd "$OUT/checkout" && "${COMPOSE[@]}" -f docker/compose.yaml ps >"$OUT/ps.txt" 2>&1
-     "${COMPOSE[@]}" -f docker/compose.yaml logs --no-color >"$OUT/compose-logs.txt" 2>&1)
+    if [ "$code" -ne 0 ]; then
+      (cd "$OUT/checkout" && "${COMPOSE[@]}" -f docker/compose.yaml ps >"$OUT/ps.txt" 2>&1
+       "${COMPOSE[@]}" -f docker/compose.yaml logs --no-color >"$OUT/compose-logs.txt" 2>&1)
+    fi
     if [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
       (cd "$OUT/checkout" && "${COMPOSE[@]}" -f docker/compose.yaml --profile tools down -v --remove-orphans >>"$OUT/test.log" 2>&1)
     fi
