@@ -1,8 +1,12 @@
 package dev.trendoff.avro;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -15,19 +19,26 @@ import org.apache.avro.message.SchemaStore;
 /**
  * Encodes and decodes {@link Tweet}s with Avro single-object encoding: a two-byte marker, the
  * writer schema's 64-bit fingerprint, then the binary record. A reader resolves older or newer
- * writer schemas it knows (the current one, plus any given to it) to its own.
+ * writer schemas it knows to its own: the current one, every earlier one of {@link #HISTORY} (so
+ * tweets a previous release wrote into the topic still decode after an upgrade), and any given to it.
  *
  * <p>Instances are thread-safe and cheap to share; use {@link #shared()} unless you need extra
  * writer schemas.
  */
 public final class TweetCodec {
 
+  /**
+   * The earlier versions of Tweet.avsc, oldest first, as resources under dev/trendoff/avro/history/:
+   * a change of the schema adds the version it replaces here.
+   */
+  public static final List<String> HISTORY = List.of("Tweet-1.avsc");
+
   private static final TweetCodec SHARED = new TweetCodec();
 
   private final BinaryMessageEncoder<Tweet> encoder = Tweet.getEncoder();
   private final BinaryMessageDecoder<Tweet> decoder;
 
-  /** A codec that knows only the current schema. */
+  /** A codec that knows the current schema and its history. */
   public TweetCodec() {
     this(new SchemaStore.Cache());
   }
@@ -38,6 +49,25 @@ public final class TweetCodec {
    */
   public TweetCodec(SchemaStore otherWriterSchemas) {
     this.decoder = Tweet.createDecoder(otherWriterSchemas);
+    for (Schema earlier : history()) {
+      decoder.addSchema(earlier);
+    }
+  }
+
+  /** The earlier schemas of {@link #HISTORY}. */
+  public static List<Schema> history() {
+    List<Schema> out = new ArrayList<>();
+    for (String name : HISTORY) {
+      try (InputStream in = TweetCodec.class.getResourceAsStream("history/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("no schema resource dev/trendoff/avro/history/" + name);
+        }
+        out.add(new Schema.Parser().parse(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
   }
 
   public static TweetCodec shared() {

@@ -67,6 +67,18 @@ class TweetCodecTest {
   }
 
   @Test
+  void tweetsWrittenWithTheSchemaBeforeTheXAndBlueskySourcesStillDecode() throws Exception {
+    Schema before = TweetCodec.history().get(0);
+    assertThat(before.getField("source").schema().getEnumSymbols())
+        .containsExactly("UNKNOWN", "TWITTER", "JSONL", "CSV", "SENTIMENT140", "SYNTHETIC");
+    assertThat(TweetCodec.schema().getField("source").schema().getEnumSymbols())
+        .contains("X_ARCHIVE", "X_V2", "X_STREAM", "BLUESKY");
+    GenericRecord rec = asGeneric(sample(), before);
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), before).encode(rec).array();
+    assertThat(TweetCodec.shared().decode(bytes)).isEqualTo(sample());
+  }
+
+  @Test
   void olderWriterWithoutAFieldIsReadWithItsDefault() throws Exception {
     Schema older = withoutField(TweetCodec.schema(), "place");
     GenericRecord rec = asGeneric(sample(), older);

@@ -2,7 +2,11 @@ package dev.trendoff.batch;
 
 import org.apache.spark.api.java.JavaRDD;
 
+import com.datastax.spark.connector.cql.CassandraConnector;
+
 import dev.trendoff.core.Settings;
+import dev.trendoff.spark.ConnectorWarmUp;
+import dev.trendoff.spark.SparkConfs;
 import dev.trendoff.spark.KafkaStreamJob;
 import dev.trendoff.spark.KafkaTweet;
 import dev.trendoff.spark.MicroBatchWriter;
@@ -25,9 +29,13 @@ public final class BatchIngest {
         concurrentWrites);
   }
 
+  /** The job, not yet started; the master table's insert is already prepared (a UserError if it cannot be). */
   public static KafkaStreamJob job(Settings settings) {
     BatchSettings batch = BatchSettings.from(settings);
-    return new KafkaStreamJob(settings, batch.ingest(), writer(settings.cassandra().keyspace(), batch.writeConcurrency()));
+    String keyspace = settings.cassandra().keyspace();
+    ConnectorWarmUp.warmUp(CassandraConnector.apply(SparkConfs.forJob(settings, batch.ingest().appName())),
+        settings.cassandra(), "writes to the master table", session -> session.prepare(MasterRowStatements.insert(keyspace)));
+    return new KafkaStreamJob(settings, batch.ingest(), writer(keyspace, batch.writeConcurrency()));
   }
 
   /** Runs until SIGTERM/SIGINT, then finishes the batch, commits and returns (exit 0). */

@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 import dev.trendoff.core.Durations;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ public final class BatchLayerCommand implements Runnable {
 
   @Command(name = "recompute", mixinStandardHelpOptions = true,
       description = {"Recompute the batch view from the master table as a new version, publish it with one",
-          "pointer flip, remove older versions and absorbed speed rows; print a summary."})
+          "pointer flip, remove older versions and absorbed speed rows; print a summary (--json: one object a run)."})
   static final class RecomputeCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection = new ConnectionOptions();
 
@@ -45,10 +46,15 @@ public final class BatchLayerCommand implements Runnable {
         description = "Run again every DURATION (like 15m) until stopped; default: once (trendoff.batch.recompute.every).")
     String every;
 
+    @Mixin JsonOption json = new JsonOption();
+
     @Override
-    public Integer call() throws InterruptedException {
-      Settings s = connection.settings();
-      return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every));
+    public Integer call() throws Exception {
+      return json.run(() -> {
+        Settings s = connection.settings();
+        return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every),
+            summary -> json.print(summary.json()));
+      });
     }
   }
 }

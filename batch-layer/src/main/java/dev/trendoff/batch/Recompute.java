@@ -4,6 +4,7 @@ import static com.datastax.spark.connector.japi.CassandraJavaUtil.javaFunctions;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
@@ -26,6 +27,7 @@ import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
 import dev.trendoff.spark.SparkConfs;
 import dev.trendoff.views.BatchViewWrites;
+import dev.trendoff.views.CorpusWrites;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.RecomputeLease;
 import dev.trendoff.views.ViewPointer;
@@ -35,7 +37,8 @@ import scala.Tuple2;
 /**
  * {@code ./trendoff batch-layer recompute}: the batch view from scratch. Reads the cut (the committed
  * offsets of the batch group) first, scans the master table's four needed columns, counts per user
- * with the core tokenizer, writes the counts as a new version beside the current one, flips the
+ * with the core tokenizer, writes the counts as a new version beside the current one (with the
+ * version's corpus: all users' counts per word), flips the
  * pointer with a lightweight transaction and cleans up (docs/lambda.md 'Publishing a version').
  */
 public final class Recompute implements AutoCloseable {
@@ -104,8 +107,10 @@ public final class Recompute implements AutoCloseable {
         t = System.nanoTime();
         long[] figures = perUser.map(u -> new long[] {1, u._2().tweets(), u._2().tokens()})
             .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
-        long words = perUser.flatMap(u -> u._2().words().keySet().iterator()).distinct().count();
         LOG.info("recompute: version {}: figures in {} s", version, secs(t));
+        t = System.nanoTime();
+        long words = writeCorpus(perUser, version, own.wordsPerChunk());
+        LOG.info("recompute: version {}: corpus of {} words written in {} s", version, words, secs(t));
         long users = figures[0];
         long tweets = figures[1];
 
@@ -128,6 +133,33 @@ public final class Recompute implements AutoCloseable {
         perUser.unpersist(false);
       }
     }
+  }
+
+  /**
+   * The version's corpus (every word's count over all users, for {@code compare-users --prior corpus}),
+   * summed by Spark and streamed to the driver a partition at a time, written in chunks beside the
+   * version's rows. Returns the number of distinct words.
+   */
+  private long writeCorpus(JavaPairRDD<String, UserCounts> perUser, long version, int wordsPerChunk)
+      throws InterruptedException {
+    JavaPairRDD<String, Long> corpus = perUser
+        .flatMapToPair(u -> u._2().words().entrySet().stream()
+            .map(e -> new Tuple2<>(e.getKey(), (long) e.getValue())).iterator())
+        .reduceByKey(Long::sum);
+    Iterator<Tuple2<String, Long>> words = corpus.toLocalIterator();
+    return new CorpusWrites(session, settings.cassandra().keyspace(), settings.cassandra().writeConsistency(), wordsPerChunk,
+        batch.writeConcurrency()).write(version, new Iterator<Map.Entry<String, Long>>() {
+          @Override
+          public boolean hasNext() {
+            return words.hasNext();
+          }
+
+          @Override
+          public Map.Entry<String, Long> next() {
+            Tuple2<String, Long> w = words.next();
+            return Map.entry(w._1(), w._2());
+          }
+        });
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.trendoff.batch;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,16 @@ public final class RecomputeMain {
 
   /** Returns the exit code: 0 when every run published, 1 when a run could not start or lost the flip. */
   public static int run(Settings settings, Duration every) throws InterruptedException {
+    return run(settings, every, s -> { });
+  }
+
+  /** Likewise, handing each run's summary to {@code report} too (the command's --json) after its line. */
+  public static int run(Settings settings, Duration every, Consumer<RecomputeSummary> report) throws InterruptedException {
     try (Recompute recompute = new Recompute(settings)) {
       if (every.isZero()) {
         RecomputeSummary s = recompute.runOnce();
         System.out.println(s.line());
+        report.accept(s);
         return s.published() ? 0 : 1;
       }
       CountDownLatch stop = new CountDownLatch(1);
@@ -36,7 +43,9 @@ public final class RecomputeMain {
       System.out.println("recompute: every " + every.toSeconds() + " s until stopped (SIGTERM or Ctrl-C)");
       do {
         try {
-          System.out.println(recompute.runOnce().line());
+          RecomputeSummary s = recompute.runOnce();
+          System.out.println(s.line());
+          report.accept(s);
         } catch (UserError e) {
           System.out.println("recompute: skipped this round: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -75,6 +75,10 @@ class RecomputeIT {
       assertThat(store.words(e.getKey(), version)).as("words of %s", e.getKey())
           .isEqualTo(expected.words.getOrDefault(e.getKey(), Map.of()));
     }
+    // the corpus of the version: every word's count over all users
+    Map<String, Long> corpus = new TreeMap<>();
+    expected.words.values().forEach(w -> w.forEach((word, n) -> corpus.merge(word, (long) n, Long::sum)));
+    assertThat(store.corpus(version)).as("corpus of version %d", version).isEqualTo(corpus).isNotEmpty();
   }
 
   @Test
@@ -115,6 +119,9 @@ class RecomputeIT {
     assertThat(first.tweets()).isEqualTo(1700 - above);
     assertThat(first.skippedAboveCut()).isEqualTo(above);
     assertThat(first.users()).isEqualTo(expected.totals.size());
+    String json = dev.trendoff.core.JsonOption.of(first.json());
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("batch-layer recompute", json)).as(json).isEmpty();
+    assertThat(json).contains("\"version\":" + first.version() + ",\"published\":true,\"cut\":\"" + first.cut().text() + "\"");
 
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 16);
@@ -150,6 +157,7 @@ class RecomputeIT {
       assertThat(second.speedRowsDeleted()).isEqualTo(1);
       assertVersionEquals(store, second.version(), all);
       assertThat(store.totals(first.version())).as("the older version is removed").isEmpty();
+      assertThat(store.corpus(first.version())).as("with its corpus").isEmpty();
       assertThat(new ViewReads(session, s.cassandra().keyspace()).speedRows(user).join())
           .extracting(SpeedRow::tweetId).containsExactly(1L);
 
@@ -193,6 +201,7 @@ class RecomputeIT {
       long killedVersion = RecomputeLease.holder(session, s.cassandra().keyspace()).orElseThrow();
       assertThat(store.state(killedVersion)).contains(ViewStore.BUILDING);
       assertThat(store.totals(killedVersion)).as("the killed run had written its rows").isNotEmpty();
+      assertThat(store.corpus(killedVersion)).as("and its corpus").isNotEmpty();
 
       Fixtures.await("the killed run's lease expires", Duration.ofSeconds(45), () -> RecomputeLease.holder(session, s.cassandra().keyspace()).isEmpty());
       RecomputeSummary v3;
@@ -206,6 +215,7 @@ class RecomputeIT {
       assertVersionEquals(store, v3.version(), after);
       assertThat(store.totals(v1.version())).isEmpty();
       assertThat(store.totals(killedVersion)).as("the killed run's partial rows are removed").isEmpty();
+      assertThat(store.corpus(killedVersion)).as("and its corpus").isEmpty();
       assertThat(store.words(UserKeys.of(synth.tweet(0).getUserScreenName()), killedVersion)).isEmpty();
     }
   }

@@ -4,6 +4,7 @@ import static com.datastax.spark.connector.japi.CassandraJavaUtil.javaFunctions;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ import dev.trendoff.batch.Recompute;
 import dev.trendoff.batch.RecomputeSummary;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
@@ -65,8 +67,14 @@ public final class BatchBench implements Callable<Integer> {
   @Option(names = "--in-flight", description = "Async inserts in flight in the plain loop (default ${DEFAULT-VALUE}).")
   int inFlight = 256;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
     long tweets = data.tweets(1);
     int users = data.users(1);
     if (inFlight < 1) {
@@ -136,12 +144,52 @@ public final class BatchBench implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "  %-58s %10.1f %12.0f%n", "    baseline: plain consumer + async driver inserts", plainSeconds, plainRate);
       System.out.printf(Locale.ROOT, "  %-58s %10s%n", "    ingest / plain rate (target >= 0.60)",
           String.format(Locale.ROOT, "%.2f", ingestRate / plainRate));
+      long viewRows = viewRows(s);
       System.out.printf(Locale.ROOT, "  (scans %.1f s and %.1f s; %d users, %d distinct words, %d view rows)%n",
-          scan1, scan2, summary.users(), summary.distinctWords(), viewRows(s));
+          scan1, scan2, summary.users(), summary.distinctWords(), viewRows);
+      json.print(report(tweets, users, summary.seconds(), scan, ingestSeconds, plainSeconds, summary.distinctWords(),
+          viewRows));
       return 0;
     } finally {
       cleanUp(s, plain);
     }
+  }
+
+  /**
+   * {@code bench batch --json}: the fields of docs/json.md 'bench batch': (1) the recompute beside the
+   * connector scan (seconds, target ratio <= 2), (2) the ingest beside the plain loop (tweets/s, target >= 0.6).
+   */
+  public static Map<String, Object> report(long tweets, int users, double recomputeSeconds, double scanSeconds,
+      double ingestSeconds, double plainSeconds, long distinctWords, long viewRows) {
+    Map<String, Object> recompute = new LinkedHashMap<>();
+    recompute.put("trendoffSeconds", round(recomputeSeconds, 10));
+    recompute.put("baselineSeconds", round(scanSeconds, 10));
+    recompute.put("ratio", round(recomputeSeconds / scanSeconds, 100));
+    recompute.put("target", 2.0);
+    recompute.put("met", recomputeSeconds / scanSeconds <= 2.0);
+    double ingestRate = tweets / ingestSeconds;
+    double plainRate = tweets / plainSeconds;
+    Map<String, Object> ingest = new LinkedHashMap<>();
+    ingest.put("trendoffSeconds", round(ingestSeconds, 10));
+    ingest.put("baselineSeconds", round(plainSeconds, 10));
+    ingest.put("trendoffTweetsPerSecond", Math.round(ingestRate));
+    ingest.put("baselineTweetsPerSecond", Math.round(plainRate));
+    ingest.put("ratio", round(ingestRate / plainRate, 100));
+    ingest.put("target", 0.6);
+    ingest.put("met", ingestRate / plainRate >= 0.6);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", "batch");
+    m.put("tweets", tweets);
+    m.put("users", users);
+    m.put("recompute", recompute);
+    m.put("ingest", ingest);
+    m.put("distinctWords", distinctWords);
+    m.put("viewRows", viewRows);
+    return m;
+  }
+
+  private static double round(double x, int per) {
+    return Math.round(x * per) / (double) per;
   }
 
   /** The batch ingest in this JVM from offset 0 until it has read the whole topic; Spark's start-up not counted. */

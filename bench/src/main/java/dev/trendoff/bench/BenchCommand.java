@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         BatchBench.class,
         SpeedBench.class,
         ServingBench.class,
+        FormatsBench.class,
         HttpBench.class,
     })
 public final class BenchCommand {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.trendoff.core.ConnectionOptions;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
@@ -54,8 +56,14 @@ public final class HttpBench implements Callable<Integer> {
   @Option(names = "--requests", defaultValue = "6000", description = "requests timed on each side (default ${DEFAULT-VALUE})") int requests;
   @Option(names = "--warmup", defaultValue = "1000", description = "requests before timing, each side (default ${DEFAULT-VALUE})") int warmup;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
     if (clients < 1 || requests < clients || warmup < 0) {
       throw UserError.usage("--clients must be at least 1, --requests at least --clients, --warmup not negative");
     }
@@ -107,6 +115,7 @@ public final class HttpBench implements Callable<Integer> {
       System.out.printf("  targets: >= 500 requests/s: %s (%.0f); HTTP p99 within 2x of in-process p99: %s (%.2fx)%n",
           http.perSecond >= 500 ? "met" : "MISSED", http.perSecond, http.p99 <= 2 * inProcess.p99 ? "met" : "MISSED",
           http.p99 / inProcess.p99);
+      json.print(report(clients, requests, http, inProcess, different.get()));
       if (different.get() > 0) {
         throw new UserError(different.get() + " HTTP answers differ from the in-process answers");
       }
@@ -118,7 +127,36 @@ public final class HttpBench implements Callable<Integer> {
     String ask(int i) throws Exception;
   }
 
-  record Result(double perSecond, double p50, double p99) {}
+  /** One side's figures: requests a second, latency p50 and p99 in ms. */
+  public record Result(double perSecond, double p50, double p99) {
+    Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("requestsPerSecond", Math.round(perSecond));
+      m.put("p50", Math.round(p50 * 100) / 100.0);
+      m.put("p99", Math.round(p99 * 100) / 100.0);
+      return m;
+    }
+  }
+
+  /**
+   * {@code bench http --json}: the fields of docs/json.md 'bench http': HTTP ({@code trendoff}) beside the
+   * in-process query library ({@code baseline}), answers that differ, and the two targets.
+   */
+  public static Map<String, Object> report(int clients, int requests, Result http, Result inProcess, int different) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", "http");
+    m.put("clients", clients);
+    m.put("requests", requests);
+    m.put("trendoff", http.json());
+    m.put("baseline", inProcess.json());
+    m.put("differentAnswers", different);
+    m.put("rateTarget", 500);
+    m.put("rateMet", http.perSecond() >= 500);
+    m.put("p99Ratio", Math.round(http.p99() / inProcess.p99() * 100) / 100.0);
+    m.put("p99RatioTarget", 2.0);
+    m.put("p99RatioMet", http.p99() <= 2 * inProcess.p99());
+    return m;
+  }
 
   /** {@code clients} threads, each taking the next pair until all are asked: warm-up, then the timed requests. */
   private Result run(String name, List<String> pairs, Ask ask) throws Exception {

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,7 +21,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.avro.TweetCodec;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.KafkaTopics;
+import dev.trendoff.core.SecretFile;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
@@ -73,8 +77,14 @@ public final class ProduceBench implements Callable<Integer> {
   @Option(names = "--compression", description = "compression.type for both (default: trendoff.producer.compression)")
   String compression;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
     tweets = data.tweets(1);
     users = data.users(1);
     seed = data.seed();
@@ -93,6 +103,7 @@ public final class ProduceBench implements Callable<Integer> {
         tuning.lingerMs(), tuning.batchSize(), tuning.compression());
     double bestOurs = 0;
     double bestKafka = 0;
+    List<Map<String, Object>> perRound = new ArrayList<>();
     try (Admin admin = KafkaTopics.admin(settings.kafka())) {
       for (int round = 1; round <= rounds; round++) {
         String ourTopic = freshTopic(admin, "bench_trendoff", parts, settings);
@@ -102,6 +113,7 @@ public final class ProduceBench implements Callable<Integer> {
           System.out.printf("  round %d  trendoff producer      %,10.0f tweets/s%n", round, ours);
           double theirs = runKafkaTool(kafkaTopic, recordSize, producerProps);
           System.out.printf("  round %d  Kafka ProducerPerformance %,7.0f records/s%n", round, theirs);
+          perRound.add(Map.of("trendoff", Math.round(ours), "baseline", Math.round(theirs)));
           bestOurs = Math.max(bestOurs, ours);
           bestKafka = Math.max(bestKafka, theirs);
         } finally {
@@ -114,7 +126,26 @@ public final class ProduceBench implements Callable<Integer> {
     System.out.printf("Kafka ProducerPerformance:  %,10.0f records/s (best of %d, %d-byte records)%n", bestKafka, rounds,
         recordSize);
     System.out.printf("ratio trendoff / Kafka:     %10.2f  (target >= 0.80: %s)%n", ratio, ratio >= 0.8 ? "met" : "NOT met");
+    json.print(report(tweets, users, parts, recordSize, perRound, bestOurs, bestKafka));
     return 0;
+  }
+
+  /** {@code bench produce --json}: the fields of docs/json.md 'bench produce'; rates in tweets (records) a second. */
+  public static Map<String, Object> report(long tweets, int users, int partitions, int recordBytes,
+      List<Map<String, Object>> rounds, double trendoff, double kafka) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", "produce");
+    m.put("tweets", tweets);
+    m.put("users", users);
+    m.put("partitions", partitions);
+    m.put("recordBytes", recordBytes);
+    m.put("rounds", rounds);
+    m.put("trendoff", Math.round(trendoff));
+    m.put("baseline", Math.round(kafka));
+    m.put("ratio", Math.round(trendoff / kafka * 100) / 100.0);
+    m.put("target", 0.8);
+    m.put("met", trendoff / kafka >= 0.8);
+    return m;
   }
 
   /** Average key + value bytes of the first 100,000 tweets (or all, if fewer). */
@@ -145,9 +176,23 @@ public final class ProduceBench implements Callable<Integer> {
   }
 
   private double runKafkaTool(String topic, int recordSize, Map<String, Object> producerProps) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(tweets),
-        "--record-size", String.valueOf(recordSize), "--throughput", "-1", "--producer-props"));
-    producerProps.forEach((k, v) -> args.add(k + "=" + v));
+    // the producer settings may hold a password (sasl.jaas.config, truststore): a 0600 file, not the command line
+    try (SecretFile config = SecretFile.create(producerConfig(producerProps))) {
+      return runKafkaTool(List.of("--topic", topic, "--num-records", String.valueOf(tweets),
+          "--record-size", String.valueOf(recordSize), "--throughput", "-1", "--producer.config", config.path().toString()));
+    }
+  }
+
+  /** {@code props} as a Java properties file's text. */
+  static String producerConfig(Map<String, Object> props) throws IOException {
+    Properties p = new Properties();
+    props.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+    java.io.StringWriter w = new java.io.StringWriter();
+    p.store(w, null);
+    return w.toString();
+  }
+
+  private double runKafkaTool(List<String> args) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(KafkaTools.command(KafkaTools.PRODUCER_PERFORMANCE, args));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();

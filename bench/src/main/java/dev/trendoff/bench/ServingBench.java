@@ -27,17 +27,22 @@ import dev.trendoff.core.BoundedAsync;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.ConnectionOptions;
 import dev.trendoff.core.KafkaOffsets;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
+import dev.trendoff.serving.CompareRequest;
 import dev.trendoff.serving.Comparison;
+import dev.trendoff.serving.Method;
+import dev.trendoff.serving.Prior;
 import dev.trendoff.serving.Rank;
 import dev.trendoff.serving.ServingReader;
 import dev.trendoff.serving.UserWords;
 import dev.trendoff.serving.ViewsRead;
 import dev.trendoff.spark.SparkConfs;
 import dev.trendoff.views.BatchViewWrites;
+import dev.trendoff.views.CorpusWrites;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.SpeedRow;
 import dev.trendoff.views.SpeedViewWrites;
@@ -54,7 +59,9 @@ import scala.Tuple2;
 /**
  * {@code ./trendoff bench serving}: compare-users latency of the serving layer (batch view partition +
  * speed rows after the cut, merged in-process) against trendOff's approach, a Spark job per query that
- * scans the batch and speed tables for the two users, on the same data in the same run.
+ * scans the batch and speed tables for the two users, on the same data in the same run; with
+ * {@code --rank} another rank (distinctive: the rates and z of every word) timed beside the shared
+ * ranking on the same pairs.
  *
  * <p>Set-up: synthetic users (deterministic per user) written straight into a separate keyspace with the
  * driver, per the schema contract (batch view + totals of one published version, speed rows on both
@@ -62,7 +69,8 @@ import scala.Tuple2;
  * a recount of the user's generated tweets.
  */
 @Command(name = "serving", mixinStandardHelpOptions = true,
-    description = "compare-users latency (p50/p99/max over random pairs) vs a Spark scan per query, same data.")
+    description = "compare-users latency (p50/p99/max over random pairs) vs a Spark scan per query, same data; "
+        + "--rank distinctive times that rank beside the shared one.")
 public final class ServingBench implements Callable<Integer> {
 
   private static final long VERSION = 1L;
@@ -70,6 +78,8 @@ public final class ServingBench implements Callable<Integer> {
   private static final long CUT = 2_000_000_000L;
   private static final int PARTITIONS = 4;
   private static final String MARKER = "bench-serving-data-set";
+  /** Raised when what the set-up writes changes (2: with the version's corpus), so that older data sets are rewritten. */
+  private static final int LAYOUT = 2;
 
   @Mixin SyntheticOptions synthetic = new SyntheticOptions(42, 100_000, 1_000_000);
   @Mixin ConnectionOptions connection = ConnectionOptions.withKeyspace("trendoff_bench");
@@ -83,13 +93,17 @@ public final class ServingBench implements Callable<Integer> {
   @Option(names = "--pairs", defaultValue = "1000", description = "pairs timed") int pairs;
   @Option(names = "--warmup", defaultValue = "300", description = "pairs queried before timing") int warmup;
   @Option(names = "--scan-pairs", defaultValue = "3", description = "pairs answered by the Spark scan baseline") int scanPairs;
+  @Option(names = "--rank", defaultValue = "shared", paramLabel = "shared|total|alternate|distinctive",
+      description = "also time this rank, beside the shared ranking (the baseline) on the same pairs in the same run") String rankName;
+  @Option(names = "--prior", defaultValue = "pooled", paramLabel = "pooled|corpus",
+      description = "the prior of the timed rank") String priorName;
   @Option(names = "--rebuild", description = "rewrite the data even when the keyspace already holds it") boolean rebuild;
   @Option(names = "--setup", defaultValue = "recompute", paramLabel = "recompute|direct",
       description = "how the batch view is built: the real batch recompute (Spark) over a master table of the tweets "
           + "(default), or written directly with the driver (faster)") String setup;
 
   /** The data set of a run: the settings pointing at its keyspace and the generated users. */
-  record DataSet(Settings settings, SyntheticUsers data, int users) {}
+  record DataSet(Settings settings, SyntheticUsers data, int users, long[] totals) {}
 
   /**
    * Writes the data set into its keyspace unless a previous run with the same parameters did (a marker
@@ -108,8 +122,8 @@ public final class ServingBench implements Callable<Integer> {
     Settings.Cassandra c = settings.cassandra();
     SyntheticUsers data = new SyntheticUsers(seed, users, tweets, vocabularySize);
     Schema.apply(c);
+    long[] totals = totals(data);
     try (CqlSession session = CassandraSessions.open(c)) {
-      long[] totals = totals(data);
       System.out.printf("data: %,d users, %,d tweets, %,d tokens (seed %d, vocabulary %,d, Zipf)%n",
           users, totals[0], totals[1], seed, vocabularySize);
       if (rebuild || !alreadyWritten(new ViewStore(session, keyspace, 1), totals)) {
@@ -119,52 +133,79 @@ public final class ServingBench implements Callable<Integer> {
       }
       waitForCompactions(session);
     }
-    return new DataSet(settings, data, users);
+    return new DataSet(settings, data, users, totals);
   }
+
+  @Mixin JsonOption json = new JsonOption();
 
   @Override
   public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
+    Method asked = CompareRequest.parse(List.of("a", "b"), rankName, null, priorName, null).method();
     DataSet set = dataSet();
     Settings settings = set.settings();
     SyntheticUsers data = set.data();
     try (CqlSession session = CassandraSessions.open(settings.cassandra())) {
       ServingReader reader = new ServingReader(session, keyspace);
+      Method shared = Method.of(Rank.SHARED);
+      boolean beside = !asked.equals(shared);
       Random r = new Random(seed + 7);
       for (int i = 0; i < warmup; i++) {
         int[] p = pair(r);
-        Comparison.of(reader.read(List.of(SyntheticUsers.key(p[0]), SyntheticUsers.key(p[1]))), Rank.SHARED, 20);
+        query(reader, p, shared);
+        if (beside) {
+          query(reader, p, asked);
+        }
       }
       long[] nanos = new long[pairs];
-      List<int[]> asked = new ArrayList<>();
+      long[] askedNanos = new long[pairs];
+      List<int[]> pairsAsked = new ArrayList<>();
       List<ViewsRead> answers = new ArrayList<>();
       for (int i = 0; i < pairs; i++) {
         int[] p = pair(r);
+        // the two ranks of the same pair one after the other, taking turns at going first
+        if (beside && i % 2 == 1) {
+          askedNanos[i] = timed(() -> query(reader, p, asked));
+        }
         long t0 = System.nanoTime();
-        ViewsRead read = reader.read(List.of(SyntheticUsers.key(p[0]), SyntheticUsers.key(p[1])));
-        Comparison.of(read, Rank.SHARED, 20);
+        answers.add(query(reader, p, shared).read());
         nanos[i] = System.nanoTime() - t0;
-        asked.add(p);
-        answers.add(read);
+        if (beside && i % 2 == 0) {
+          askedNanos[i] = timed(() -> query(reader, p, asked));
+        }
+        pairsAsked.add(p);
       }
       int wrong = 0;
       for (int i = 0; i < pairs; i++) {
         for (int k = 0; k < 2; k++) {
-          if (!expected(data, asked.get(i)[k]).equals(summary(answers.get(i).users().get(k)))) {
+          if (!expected(data, pairsAsked.get(i)[k]).equals(summary(answers.get(i).users().get(k)))) {
             wrong++;
           }
         }
       }
-      Arrays.sort(nanos);
-      double p50 = ms(nanos[pairs / 2]);
-      double p99 = ms(nanos[(int) Math.ceil(pairs * 0.99) - 1]);
-      double max = ms(nanos[pairs - 1]);
+      double[] sharedMs = percentiles(nanos);
+      double p50 = sharedMs[0];
+      double p99 = sharedMs[1];
       System.out.printf("serving (driver, in-process, after %d warm-up queries): %d pairs, p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
-          + "answers checked against a recount: %d wrong (machine load average %.1f on %d cores)%n", warmup, pairs, p50, p99, max,
+          + "answers checked against a recount: %d wrong (machine load average %.1f on %d cores)%n", warmup, pairs, p50, p99, sharedMs[2],
           wrong, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
+      if (beside) {
+        double[] a = percentiles(askedNanos);
+        System.out.printf("  %-36s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n", "--rank shared (baseline)", p50, p99, sharedMs[2]);
+        System.out.printf("  %-36s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n",
+            "--rank " + asked.rank().cliName() + " --prior " + asked.prior().cliName(), a[0], a[1], a[2]);
+        System.out.printf("  same pairs, same run: p99 %.2fx the shared ranking's; target p99 <= 20 ms: %s, <= 1.5x shared: %s%n",
+            a[1] / p99, a[1] <= 20 ? "met" : "MISSED", a[1] <= 1.5 * p99 ? "met" : "MISSED");
+      }
 
+      double[] latency = {p50, p99, sharedMs[2]};
       if (scanPairs <= 0) {
         System.out.println("trendOff scan: skipped (--scan-pairs 0)");
+        json.print(report(users, set.totals(), pairs, latency, wrong, null));
         return wrong == 0 ? 0 : 1;
       }
       double[] scan = scanBaseline(settings, data, r, reader.currentView());
@@ -174,11 +215,79 @@ public final class ServingBench implements Callable<Integer> {
           settings.spark().master(), ViewTables.BATCH_VIEW, ViewTables.SPEED_VIEW, scan.length, scanMean, scanMin);
       System.out.printf("speed-up: %.0fx (scan mean / serving p50), %.0fx (scan min / serving p99); target p99 <= 20 ms: %s, >= 100x: %s%n",
           scanMean / p50, scanMin / p99, p99 <= 20 ? "met" : "MISSED", scanMin / p99 >= 100 ? "met" : "MISSED");
+      json.print(report(users, set.totals(), pairs, latency, wrong, scan));
       if (wrong > 0) {
         throw new UserError(wrong + " serving answers differ from the recount");
       }
     }
     return 0;
+  }
+
+  /**
+   * {@code bench serving --json}: the fields of docs/json.md 'bench serving': the data, the serving latency
+   * (ms), answers that differ from the recount, and the Spark-scan baseline with the speed-ups (null when
+   * {@code --scan-pairs 0}). {@code totals} is {tweets, tokens}; {@code latency} {p50, p99, max}.
+   */
+  public static Map<String, Object> report(int users, long[] totals, int pairs, double[] latency, int wrong,
+      double[] scanMillis) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", "serving");
+    m.put("users", users);
+    m.put("tweets", totals[0]);
+    m.put("tokens", totals[1]);
+    Map<String, Object> serving = new LinkedHashMap<>();
+    serving.put("pairs", pairs);
+    serving.put("p50", round2(latency[0]));
+    serving.put("p99", round2(latency[1]));
+    serving.put("max", round2(latency[2]));
+    m.put("servingMillis", serving);
+    m.put("wrongAnswers", wrong);
+    m.put("p99Target", 20);
+    m.put("p99Met", latency[1] <= 20);
+    if (scanMillis == null) {
+      m.put("baselineMillis", null);
+      m.put("speedUp", null);
+      return m;
+    }
+    double min = Arrays.stream(scanMillis).min().orElse(Double.NaN);
+    double mean = Arrays.stream(scanMillis).average().orElse(Double.NaN);
+    Map<String, Object> scan = new LinkedHashMap<>();
+    scan.put("pairs", scanMillis.length);
+    scan.put("mean", Math.round(mean));
+    scan.put("min", Math.round(min));
+    m.put("baselineMillis", scan);
+    Map<String, Object> speedUp = new LinkedHashMap<>();
+    speedUp.put("meanOverP50", Math.round(mean / latency[0]));
+    speedUp.put("minOverP99", Math.round(min / latency[1]));
+    speedUp.put("target", 100);
+    speedUp.put("met", min / latency[1] >= 100);
+    m.put("speedUp", speedUp);
+    return m;
+  }
+
+  private static double round2(double x) {
+    return Math.round(x * 100) / 100.0;
+
+  }
+
+  /** One compare-users answer for a pair (read with the corpus when the method needs it), top 20. */
+  private static Comparison query(ServingReader reader, int[] p, Method method) {
+    ViewsRead read = reader.read(List.of(SyntheticUsers.key(p[0]), SyntheticUsers.key(p[1])), method.prior() == Prior.CORPUS);
+    return Comparison.of(read, method, 20);
+  }
+
+  private static long timed(Runnable r) {
+    long t0 = System.nanoTime();
+    r.run();
+    return System.nanoTime() - t0;
+  }
+
+  /** p50, p99 and max in milliseconds. */
+  private static double[] percentiles(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return new double[] {ms(sorted[n / 2]), ms(sorted[(int) Math.ceil(n * 0.99) - 1]), ms(sorted[n - 1])};
   }
 
   private int[] pair(Random r) {
@@ -250,7 +359,7 @@ public final class ServingBench implements Callable<Integer> {
 
   /** A marker row beside the pointer names the data set last written completely (parameters and set-up). */
   private long dataSetId(long[] totals) {
-    return java.util.Objects.hash(seed, users, tweets, vocabularySize, totals[0], totals[1], setup);
+    return java.util.Objects.hash(seed, users, tweets, vocabularySize, totals[0], totals[1], setup, LAYOUT);
   }
 
   private boolean alreadyWritten(ViewStore store, long[] totals) {
@@ -278,6 +387,7 @@ public final class ServingBench implements Callable<Integer> {
         ? "set-up: writing the batch view (version " + VERSION + ") and the speed rows with the driver"
         : "set-up: writing the master table and the speed rows with the driver; the batch view comes from the real recompute");
     Map<String, List<SpeedRow>> speedLater = new LinkedHashMap<>();
+    Map<String, Long> corpus = new HashMap<>();
     for (int i = 0; i < data.users(); i++) {
       String key = SyntheticUsers.key(i);
       int p = Math.floorMod(key.hashCode(), PARTITIONS);
@@ -304,6 +414,7 @@ public final class ServingBench implements Callable<Integer> {
       }
       if (direct && batchTweets > 0) {
         view.write(key, VERSION, batchTweets, batchTokens, batchWords);
+        batchWords.forEach((w, n) -> corpus.merge(w, (long) n, Long::sum));
       }
       if (!userSpeedRows.isEmpty()) {
         speedRows += userSpeedRows.size();
@@ -326,6 +437,7 @@ public final class ServingBench implements Callable<Integer> {
     }
     Cut cut = Cut.of(cutMap);
     if (direct) {
+      new CorpusWrites(s, keyspace, c.writeConsistency(), wordsPerChunk, 64).write(VERSION, corpus.entrySet().iterator());
       store.begin(VERSION, cut);
       if (!store.flip(ViewPointer.NONE, VERSION, cut)) {
         throw new UserError("bench set-up: keyspace " + keyspace + " got a pointer while the set-up wrote it");

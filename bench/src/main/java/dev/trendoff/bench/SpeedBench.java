@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import com.typesafe.config.Config;
 
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.core.CassandraSessions;
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Schema;
 import dev.trendoff.core.Settings;
@@ -29,6 +31,7 @@ import dev.trendoff.spark.JobProcess;
 import dev.trendoff.speed.SpeedLayer;
 import dev.trendoff.views.ViewStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,8 +73,14 @@ public final class SpeedBench implements Callable<Integer> {
 
   private long produced;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
+    return json.run(this::measure);
+  }
+
+  private Integer measure() throws Exception {
     Duration run = duration(duration, "--duration");
     Duration warm = duration(warmUp, "--warmup");
     Duration step = duration(stepDuration, "--step-duration");
@@ -98,6 +107,7 @@ public final class SpeedBench implements Callable<Integer> {
     System.out.printf("bench speed: topic %s (%d partitions), keyspace %s, %d users, batch interval %s; speed layer log %s%n",
         s.kafka().topic(), s.kafka().partitions(), s.cassandra().keyspace(), users,
         config.getDuration("trendoff.speed.batch-interval").toMillis() + " ms", log);
+    Map<String, Object> report;
     try (CqlSession session = CassandraSessions.open(s.cassandra());
          JobProcess speed = JobProcess.start("bench-speed-layer", SpeedLayer.class.getName(), List.of(), config, "1g", log)) {
       new ViewStore(session, s.cassandra().keyspace(), 1).truncateAll();
@@ -127,16 +137,48 @@ public final class SpeedBench implements Callable<Integer> {
           System.out.printf("  %d markers were not counted within 30 s%n", missing);
         }
         System.out.println();
-        if (!steps.isEmpty()) {
-          sustainedRate(producer, source, probe, s, step);
-        }
+        List<Map<String, Object>> stepsDone = new ArrayList<>();
+        Integer sustained = steps.isEmpty() ? null : sustainedRate(producer, source, probe, s, step, stepsDone);
+        report = report(rate, run, freshness(serving), freshness(kafka), missing, stepsDone, sustained);
       }
       int code = speed.terminate(Duration.ofSeconds(60));
       System.out.printf("speed layer stopped with exit code %d%n", code);
     } finally {
       cleanUp(s);
     }
+    json.print(report);
     return 0;
+  }
+
+  /**
+   * {@code bench speed --json}: the fields of docs/json.md 'bench speed': freshness in ms of the speed layer
+   * and of the baseline consumer, each step of the sustained-rate search, the highest rate sustained (null
+   * when none or no steps).
+   */
+  public static Map<String, Object> report(int rate, Duration run, Map<String, Object> trendoff,
+      Map<String, Object> baseline, int missingMarkers, List<Map<String, Object>> steps, Integer sustained) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", "speed");
+    m.put("rate", rate);
+    m.put("seconds", run.toSeconds());
+    Map<String, Object> freshness = new LinkedHashMap<>();
+    freshness.put("trendoff", trendoff);
+    freshness.put("baseline", baseline);
+    m.put("freshnessMillis", freshness);
+    m.put("missingMarkers", missingMarkers);
+    m.put("steps", steps);
+    m.put("highestSustainedRate", sustained == null || sustained == 0 ? null : sustained);
+    return m;
+  }
+
+  /** {@code {"markers","p50","p99","max"}} of freshness times in ms. */
+  public static Map<String, Object> freshness(List<Long> millis) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("markers", millis.size());
+    m.put("p50", pct(millis, 50));
+    m.put("p99", pct(millis, 99));
+    m.put("max", pct(millis, 100));
+    return m;
   }
 
   /** Goes on producing at the rate until the speed layer's lag is under 2 s of input (at most 2 minutes). */
@@ -153,8 +195,8 @@ public final class SpeedBench implements Callable<Integer> {
   }
 
   /** Steps the rate up; a step is sustained when the speed layer's lag did not grow by more than 2 s of input. */
-  private void sustainedRate(TweetProducer producer, SyntheticTweets source, SpeedFreshnessProbe probe, Settings s,
-      Duration step) throws InterruptedException {
+  private int sustainedRate(TweetProducer producer, SyntheticTweets source, SpeedFreshnessProbe probe, Settings s,
+      Duration step, List<Map<String, Object>> done) throws InterruptedException {
     System.out.printf("  %-10s %12s %12s %12s %12s  %s%n", "rate", "produced/s", "consumed/s", "lag start", "lag end", "");
     int best = 0;
     try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
@@ -172,6 +214,14 @@ public final class SpeedBench implements Callable<Integer> {
         boolean kept = lag1 - lag0 <= r && consumedRate >= 0.95 * producedRate && producedRate >= 0.9 * r;
         System.out.printf("  %-10d %12.0f %12.0f %12d %12d  %s%n", r, producedRate, consumedRate, lag0, lag1,
             kept ? "kept up" : producedRate < 0.9 * r ? "producer could not reach the rate" : "lag grew");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rate", r);
+        row.put("produced", Math.round(producedRate));
+        row.put("consumed", Math.round(consumedRate));
+        row.put("lagStart", lag0);
+        row.put("lagEnd", lag1);
+        row.put("keptUp", kept);
+        done.add(row);
         if (!kept) {
           break;
         }
@@ -180,6 +230,7 @@ public final class SpeedBench implements Callable<Integer> {
     }
     System.out.printf("%n  highest rate sustained: %s%n",
         best == 0 ? "below " + steps.get(0) + " tweets/s" : String.format(Locale.ROOT, "%,d tweets/s", best));
+    return best;
   }
 
   /** Produces at {@code perSecond} for {@code d}, with markers; returns the tweets sent. */

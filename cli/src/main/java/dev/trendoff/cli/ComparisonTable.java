@@ -4,23 +4,28 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.trendoff.serving.Comparison;
+import dev.trendoff.serving.Rank;
+import dev.trendoff.serving.RankedWord;
 import dev.trendoff.serving.UserWords;
-import dev.trendoff.serving.WordCounts;
 import dev.trendoff.views.ViewPointer;
 
-/** {@code compare-users} in the terminal: both users' totals, then the ranked words, columns aligned. */
+/**
+ * {@code compare-users} in the terminal (docs/compare.md 'The table'): the users' totals, then the
+ * ranked words with each user's count, rate per 10,000 words and z, columns aligned.
+ */
 public final class ComparisonTable {
 
   private ComparisonTable() {}
 
   public static String render(Comparison c) {
-    UserWords a = c.a();
-    UserWords b = c.b();
+    List<UserWords> users = c.users();
+    List<String> names = users.stream().map(UserWords::user).toList();
     StringBuilder sb = new StringBuilder();
-    sb.append(a.user()).append(" vs ").append(b.user()).append(", as of ")
+    sb.append(String.join(" vs ", names)).append(", as of ")
         .append(DateTimeFormatter.ISO_INSTANT.format(c.read().asOf().truncatedTo(ChronoUnit.SECONDS))).append('\n');
     ViewPointer v = c.read().view();
     sb.append(v.exists()
@@ -29,38 +34,100 @@ public final class ComparisonTable {
         .append(" + ").append(c.read().speedRows()).append(" speed rows after the cut\n\n");
 
     List<String[]> totals = new ArrayList<>();
-    totals.add(new String[] {"", a.user(), b.user()});
-    totals.add(new String[] {"tweets", Long.toString(a.tweets()), Long.toString(b.tweets())});
-    totals.add(new String[] {"words", Long.toString(a.tokens()), Long.toString(b.tokens())});
+    totals.add(row("", names.stream()));
+    totals.add(row("tweets", users.stream().map(u -> Long.toString(u.tweets()))));
+    totals.add(row("words", users.stream().map(u -> Long.toString(u.tokens()))));
     align(sb, totals);
     sb.append('\n');
 
     if (c.noMutualWords()) {
-      sb.append(a.user()).append(" and ").append(b.user()).append(" have no word in common. Their own top words:\n\n");
+      sb.append(String.join(" and ", names)).append(" have no word in common. Their own top words:\n\n");
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {a.user(), "", b.user(), ""});
-      int n = Math.max(c.ownTopA().size(), c.ownTopB().size());
-      for (int i = 0; i < n; i++) {
-        String[] r = new String[] {"", "", "", ""};
-        cell(r, 0, c.ownTopA(), i);
-        cell(r, 2, c.ownTopB(), i);
+      String[] head = new String[2 * users.size()];
+      java.util.Arrays.fill(head, "");
+      int n = 0;
+      for (int i = 0; i < users.size(); i++) {
+        head[2 * i] = names.get(i);
+        n = Math.max(n, c.ownTop().get(i).size());
+      }
+      rows.add(head);
+      for (int k = 0; k < n; k++) {
+        String[] r = new String[2 * users.size()];
+        java.util.Arrays.fill(r, "");
+        for (int i = 0; i < users.size(); i++) {
+          cell(r, 2 * i, c.ownTop().get(i), k);
+        }
         rows.add(r);
       }
       align(sb, rows, true);
       return sb.toString();
     }
-    sb.append(c.mutualWords()).append(" mutual words");
-    if (c.words().size() < c.mutualWords()) {
-      sb.append(", top ").append(c.words().size());
+    String method = c.method().prior().cliName() + " prior, size " + c.method().priorSizeText();
+    if (c.perUserLists()) {
+      sb.append(c.vocabulary()).append(" words; each user's most distinctive against the others pooled (").append(method)
+          .append(")\n");
+      for (int i = 0; i < users.size(); i++) {
+        int user = i;
+        List<RankedWord> list = c.ranked().stream().filter(w -> w.user() == user).toList();
+        sb.append('\n').append(names.get(i)).append(list.size() < c.vocabulary() ? ", top " + list.size() : "").append(":\n");
+        words(sb, names, list, w -> new double[] {w.z(user)}, List.of("z"));
+      }
+      return sb.toString();
     }
-    sb.append(", ranked by ").append(c.rank().cliName()).append(":\n\n");
+    if (c.rank() == Rank.DISTINCTIVE) {
+      sb.append(c.vocabulary()).append(" words");
+      if (c.ranked().size() < c.vocabulary()) {
+        sb.append(", the ").append(c.top()).append(" highest and ").append(c.top()).append(" lowest z");
+      }
+      sb.append(", ranked by distinctive (").append(method).append("; z > 0: ").append(names.get(0))
+          .append(", z < 0: ").append(names.get(1)).append("):\n\n");
+    } else {
+      sb.append(c.mutualWords()).append(" mutual words");
+      if (c.ranked().size() < c.mutualWords()) {
+        sb.append(", top ").append(c.ranked().size());
+      }
+      sb.append(", ranked by ").append(c.rank().cliName()).append(" (z: ").append(method).append("):\n\n");
+    }
+    if (users.size() == 2) {
+      words(sb, names, c.ranked(), w -> new double[] {w.z(0)}, List.of("z"));
+    } else {
+      words(sb, names, c.ranked(), RankedWord::z, names.stream().map(n -> "z " + n).toList());
+    }
+    return sb.toString();
+  }
+
+  /** The word table: word, each user's count, each user's rate per 10k, the z columns. */
+  private static void words(StringBuilder sb, List<String> names, List<RankedWord> words,
+      java.util.function.Function<RankedWord, double[]> z, List<String> zHeads) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"word", a.user(), b.user()});
-    for (WordCounts w : c.words()) {
-      rows.add(new String[] {w.word(), Long.toString(w.a()), Long.toString(w.b())});
+    List<String> head = new ArrayList<>();
+    head.add("word");
+    head.addAll(names);
+    names.forEach(n -> head.add(n + "/10k"));
+    head.addAll(zHeads);
+    rows.add(head.toArray(String[]::new));
+    for (RankedWord w : words) {
+      List<String> r = new ArrayList<>();
+      r.add(w.word());
+      for (int i = 0; i < names.size(); i++) {
+        r.add(Long.toString(w.count(i)));
+      }
+      for (int i = 0; i < names.size(); i++) {
+        r.add(String.format(Locale.ROOT, "%.1f", w.rate(i)));
+      }
+      for (double d : z.apply(w)) {
+        r.add(String.format(Locale.ROOT, "%.2f", d));
+      }
+      rows.add(r.toArray(String[]::new));
     }
     align(sb, rows);
-    return sb.toString();
+  }
+
+  private static String[] row(String first, java.util.stream.Stream<String> rest) {
+    List<String> r = new ArrayList<>();
+    r.add(first);
+    rest.forEach(r::add);
+    return r.toArray(String[]::new);
   }
 
   private static void cell(String[] r, int at, List<Map.Entry<String, Long>> list, int i) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,7 @@ import dev.trendoff.producer.TweetProducer;
 import dev.trendoff.serving.CompareRequest;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.ComparisonChart;
+import dev.trendoff.serving.ComparisonJson;
 import dev.trendoff.serving.QueryService;
 import dev.trendoff.speed.SpeedLayer;
 import dev.trendoff.spark.JobProcess;
@@ -41,7 +43,7 @@ import dev.trendoff.spark.JobProcess;
  * The whole pipeline on the local stack, in stages a person can follow: stack up, both streaming
  * layers started, synthetic tweets streamed at a visible pace, a recompute while the stream goes on,
  * more tweets, both layers caught up, then compare-users for two users who share some words and
- * differ in others, as a table and a PNG.
+ * differ in others: the words they share and the words that set each apart, as tables and PNGs.
  */
 public final class Demo {
 
@@ -49,8 +51,22 @@ public final class Demo {
   public record Options(long seed, int users, int tweets, double rate, boolean keep, Path outDir, Duration catchUpTimeout) {}
 
   /** What the demo compared, for whoever runs it (the end-to-end test reads it). */
-  public record Result(String userA, String userB, Comparison comparison, Path chart, long tweetsSent,
-      RecomputeSummary recompute) {}
+  public record Result(String userA, String userB, Comparison comparison, Path chart, Comparison distinctive,
+      Path distinctiveChart, long tweetsSent, RecomputeSummary recompute) {
+
+    /** {@code demo --json}: the fields of docs/json.md 'demo'. */
+    public Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("users", List.of(userA, userB));
+      m.put("tweetsSent", tweetsSent);
+      m.put("recompute", recompute.json());
+      m.put("comparison", ComparisonJson.tree(comparison));
+      m.put("chart", chart.toAbsolutePath().toString());
+      m.put("distinctive", ComparisonJson.tree(distinctive));
+      m.put("distinctiveChart", distinctiveChart.toAbsolutePath().toString());
+      return m;
+    }
+  }
 
   /** {@code demo --serve}: afterwards, the server on {@code bind:port} and a slow stream of {@code rate} tweets a second. */
   public record Serve(String bind, int port, double rate) {}
@@ -130,24 +146,23 @@ public final class Demo {
         awaitCaughtUp(offsets, settings);
       }
 
-      step("compare-users for two users who share some words and differ in others");
+      step("compare-users for two users who share some words and differ in others: the words they share, then the words that set each apart");
       String[] pair = pickPair(data, tweetsPerUser);
       Comparison answer;
+      Comparison distinctive;
       try (QueryService q = QueryService.open(settings.cassandra())) {
         answer = q.compare(CompareRequest.parse(List.of(pair[0], pair[1]), null, null));
+        distinctive = q.compare(CompareRequest.parse(List.of(pair[0], pair[1]), "distinctive", "10"));
       }
-      out.println();
-      out.print(ComparisonTable.render(answer));
-      Path chart = opt.outDir().resolve("compare-" + pair[0] + "-" + pair[1] + ".png");
-      ComparisonChart.write(answer, chart, ComparisonChart.DEFAULT_WIDTH, ComparisonChart.DEFAULT_HEIGHT);
-      out.println();
-      out.println("chart written to " + chart.toAbsolutePath());
+      Path chart = show(answer, "compare-" + pair[0] + "-" + pair[1] + ".png");
+      Path distinctiveChart = show(distinctive, "distinctive-" + pair[0] + "-" + pair[1] + ".png");
       out.printf("try: ./trendoff compare-users %s %s --rank alternate --top 10%n", pair[0], pair[1]);
+      out.printf("     ./trendoff compare-users %s %s --rank distinctive --prior corpus --png distinctive.png%n", pair[0], pair[1]);
       out.printf("demo done in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
       if (serve != null) {
         serveUntilStopped(settings, data, pair);
       }
-      return new Result(pair[0], pair[1], answer, chart, sent.get(), summary);
+      return new Result(pair[0], pair[1], answer, chart, distinctive, distinctiveChart, sent.get(), summary);
     } finally {
       for (JobProcess j : jobs) {
         int code = j.terminate(Duration.ofSeconds(60));
@@ -160,6 +175,17 @@ public final class Demo {
             + "): ./trendoff stack down stops it");
       }
     }
+  }
+
+  /** Prints the answer's table and writes its chart to {@code file} in the output directory. */
+  private Path show(Comparison answer, String file) {
+    out.println();
+    out.print(ComparisonTable.render(answer));
+    Path chart = opt.outDir().resolve(file);
+    ComparisonChart.write(answer, chart, ComparisonChart.DEFAULT_WIDTH, ComparisonChart.DEFAULT_HEIGHT);
+    out.println();
+    out.println("chart written to " + chart.toAbsolutePath());
+    return chart;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.producer.SyntheticOptions;
@@ -40,6 +41,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "with --serve: tweets per second of the slow stream (default ${DEFAULT-VALUE})")
   double serveRate;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
   public Integer call() throws Exception {
     if (rate <= 0) {
@@ -49,14 +52,16 @@ final class DemoCommand implements Callable<Integer> {
       throw UserError.usage("--serve-rate must be above 0");
     }
     int tweets = Math.toIntExact(Math.min(Integer.MAX_VALUE, data.tweets(100)));
-    com.typesafe.config.Config config = TrendoffConfig.load();
-    Demo demo = new Demo(config, new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out, Duration.ofMinutes(5)),
-        System.out);
-    if (serve) {
-      dev.trendoff.http.HttpSettings http = dev.trendoff.http.HttpSettings.from(dev.trendoff.core.Settings.from(config));
-      demo.serving(new Demo.Serve(http.bind(), port != null ? port : http.port(), serveRate));
-    }
-    demo.run();
-    return 0;
+    return json.run(() -> {
+      com.typesafe.config.Config config = TrendoffConfig.load();
+      Demo demo = new Demo(config, new Demo.Options(data.seed(), data.users(2), tweets, rate, keep, out,
+          Duration.ofMinutes(5)), System.out);
+      if (serve) {
+        dev.trendoff.http.HttpSettings http = dev.trendoff.http.HttpSettings.from(dev.trendoff.core.Settings.from(config));
+        demo.serving(new Demo.Serve(http.bind(), port != null ? port : http.port(), serveRate));
+      }
+      json.print(demo.run().json());
+      return 0;
+    });
   }
 }

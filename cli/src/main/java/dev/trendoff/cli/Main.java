@@ -1,6 +1,7 @@
 package dev.trendoff.cli;
 
 import dev.trendoff.core.CommandLines;
+import dev.trendoff.core.Terminal;
 import dev.trendoff.core.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,9 @@ public final class Main implements Runnable {
   /** Runs one command line and returns its exit code; a {@link UserError} is one line on stderr. */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    // colour in the help only when both outputs are terminals (and NO_COLOR is not set)
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.colour() ? CommandLine.Help.Ansi.ON
+        : CommandLine.Help.Ansi.OFF));
     try {
       args = sparkOptionsApplied(args);
     } catch (UserError e) {

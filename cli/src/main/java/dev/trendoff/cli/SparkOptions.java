@@ -91,6 +91,11 @@ record SparkOptions(String command, List<String> commandArgs, String master, Str
             throw UserError.usage("--conf is for Spark settings (spark.*), got " + key
                 + "; trendoff settings go in trendoff.conf, TRENDOFF_* or -Dtrendoff.*");
           }
+          if (dev.trendoff.core.Secrets.isSecretKey(key)) {
+            throw UserError.usage("--conf " + key + " puts a secret on the command line, where every user of the host can"
+                + " read it (ps): set it in trendoff.spark.conf in trendoff.conf (mode 600), or the trendoff setting it"
+                + " comes from (trendoff.cassandra.password: TRENDOFF_CASSANDRA_PASSWORD); see docs/security.md");
+          }
           conf.put(key, value.substring(e + 1));
         }
         default -> flags.put(name, nonEmpty(name, value));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import dev.trendoff.core.Secrets;
 import dev.trendoff.core.UserError;
 
 /**
@@ -31,9 +32,6 @@ final class SparkSubmit {
   /** The jobs assembly's entry point: speed-layer, batch-layer and load-csv only (not on this classpath). */
   static final String JOBS_MAIN = "dev.trendoff.jobs.Jobs";
 
-  /** Settings never put on a command line: passwords, and Kafka client properties (sasl.jaas.config, keystores). */
-  private static final java.util.regex.Pattern SECRET =
-      java.util.regex.Pattern.compile("(?i)password|secret|token|jaas|trendoff\\.kafka\\.client\\.");
 
   private SparkSubmit() {}
 
@@ -121,7 +119,8 @@ final class SparkSubmit {
       if (!name.startsWith("trendoff.")) {
         continue;
       }
-      if (SECRET.matcher(name).find()) {
+      // never on a command line: secrets, and every Kafka client property (keystore locations go with their passwords)
+      if (Secrets.isSecretKey(name) || name.startsWith("trendoff.kafka.client.")) {
         throw UserError.usage("-D" + name + " looks like a secret and would show on spark-submit's command line "
             + "(visible to every user of the host): set it in trendoff.conf or the TRENDOFF_* environment instead");
       }

@@ -21,6 +21,8 @@ import dev.trendoff.localstack.Ports;
 import dev.trendoff.serving.Comparison;
 import dev.trendoff.serving.ComparisonChart;
 import dev.trendoff.serving.ComparisonJson;
+import dev.trendoff.serving.Method;
+import dev.trendoff.serving.Prior;
 import dev.trendoff.serving.Rank;
 import dev.trendoff.serving.Ranking;
 import dev.trendoff.serving.ServingReader;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * compare-users against the real Cassandra of the test stack: views written per the schema contract
- * for seeded random tweets; every answer checked word by word against a recount of those tweets.
+ * for seeded random tweets; every answer checked word by word against a recount of those tweets (the
+ * rates and z against {@link DistinctiveOracle}).
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +93,7 @@ class CompareUsersIT {
     Cli.Result r = Cli.run(new CompareUsersCommand(() -> with), args);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().strip().lines().count()).isEqualTo(1);
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("compare-users", r.out())).isEmpty();
     return new ObjectMapper().readTree(r.out());
   }
 
@@ -192,7 +196,14 @@ class CompareUsersIT {
       ServingReader longLived = new ServingReader(s, ks2);
       assertThat(longLived.read(List.of("carol", "dave")).view().version()).isEqualTo(V1);
       assertAnswer(before, "carol", "dave");
+      // the corpus prior follows the version: V1's corpus now, V2's after the flip, also for a long-lived reader
+      Method corpus = new Method(Rank.DISTINCTIVE, Prior.CORPUS, 1000);
+      assertDistinctive(Comparison.of(longLived.read(List.of("carol", "dave"), true), corpus, Ranking.ALL), "carol", "dave", fx.corpus(cut1));
+      assertDistinctive(json(own, "carol", "dave", "--json", "--top", "all", "--rank", "distinctive", "--prior", "corpus"),
+          "carol", "dave", fx.corpus(cut1));
       ViewFixture.publish(s, ks2, V2, cut2);
+      assertDistinctive(Comparison.of(longLived.read(List.of("carol", "dave"), true), corpus, Ranking.ALL), "carol", "dave", fx.corpus(cut2));
+      assertThat(fx.corpus(cut2)).isNotEqualTo(fx.corpus(cut1));
       JsonNode after = json(own, "carol", "dave", "--json", "--top", "all");
       assertThat(after.get("view").get("version").asLong()).isEqualTo(V2);
       assertThat(after.get("view").get("cut").asText()).startsWith("0=" + cut2.get(0) + ",1=");
@@ -207,6 +218,8 @@ class CompareUsersIT {
       assertThat(again.users().get(1).tweets()).isEqualTo(fx.expectedTweets("dave"));
       assertAnswer(json(own, "carol", "dave", "--json", "--top", "all"), "carol", "dave");
       assertAnswer(json(own, "erin", "alice", "--json", "--top", "all"), "erin", "alice");
+      assertDistinctive(json(own, "erin", "alice", "--json", "--top", "all", "--rank", "distinctive", "--prior", "corpus"),
+          "erin", "alice", fx.corpus(cut2));
     }
   }
 
@@ -228,6 +241,78 @@ class CompareUsersIT {
         .isEqualTo(expectedShared("bob", "carol").stream().filter(x -> !x[0].equals(bobTop)).mapToLong(x -> carol.get((String) x[0])).max().orElseThrow());
   }
 
+  void assertDistinctive(JsonNode j, String a, String b, Map<String, Long> corpus) {
+    assertThat(j.get("method").get("rank").asText()).isEqualTo("distinctive");
+    assertThat(j.get("method").get("prior").asText()).isEqualTo(corpus == null ? "pooled" : "corpus");
+    DistinctiveOracle.assertWords(j.get("words"), DistinctiveOracle.distinctive(fx.expectedWords(a), fx.expectedWords(b), 1000, corpus));
+  }
+
+  void assertDistinctive(Comparison c, String a, String b, Map<String, Long> corpus) {
+    try {
+      assertDistinctive(new ObjectMapper().readTree(ComparisonJson.render(c)), a, b, corpus);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void distinctiveEqualsTheRecountWordByWordWithEitherPrior() throws Exception {
+    assertDistinctive(json("alice", "bob", "--json", "--top", "all", "--rank", "distinctive"), "alice", "bob", null);
+    assertDistinctive(json("@Mallory", "erin", "--json", "--top", "all", "--rank", "DISTINCTIVE"), "mallory", "erin", null);
+    // the corpus prior: all users' counts in the published version (V1, below cut1)
+    assertDistinctive(json("alice", "bob", "--json", "--top", "all", "--rank", "distinctive", "--prior", "corpus"),
+        "alice", "bob", fx.corpus(cut1));
+    // --top 5: the 5 highest and the 5 lowest z of the same list
+    List<DistinctiveOracle.Word> all = DistinctiveOracle.distinctive(fx.expectedWords("bob"), fx.expectedWords("dave"), 1000, null);
+    assertThat(all).hasSizeGreaterThan(10);
+    List<DistinctiveOracle.Word> ends = new ArrayList<>(all.subList(0, 5));
+    ends.addAll(all.subList(all.size() - 5, all.size()));
+    DistinctiveOracle.assertWords(json("bob", "dave", "--json", "--rank", "distinctive", "--top", "5").get("words"), ends);
+    // another prior size moves every z
+    JsonNode small = json("bob", "dave", "--json", "--rank", "distinctive", "--top", "all", "--prior-size", "12.5");
+    assertThat(small.get("method").get("prior_size").doubleValue()).isEqualTo(12.5);
+    DistinctiveOracle.assertWords(small.get("words"),
+        DistinctiveOracle.distinctive(fx.expectedWords("bob"), fx.expectedWords("dave"), 12.5, null));
+  }
+
+  @Test
+  void moreUsersEachAgainstTheOthersPooled() throws Exception {
+    JsonNode j = json("alice", "bob", "carol", "--json", "--rank", "distinctive", "--top", "3");
+    assertThat(j.get("users")).extracting(u -> u.get("name").asText()).containsExactly("alice", "bob", "carol");
+    assertThat(j.get("words")).extracting(w -> w.get("user").asText())
+        .containsExactly("alice", "alice", "alice", "bob", "bob", "bob", "carol", "carol", "carol");
+    List<String> three = List.of("alice", "bob", "carol");
+    for (int i = 0; i < 3; i++) {
+      // user i against the others pooled is user i against one user holding the others' words
+      Map<String, Long> others = new java.util.HashMap<>();
+      for (int k = 0; k < 3; k++) {
+        if (k != i) {
+          fx.expectedWords(three.get(k)).forEach((w, n) -> others.merge(w, n, Long::sum));
+        }
+      }
+      List<DistinctiveOracle.Word> want = DistinctiveOracle.distinctive(fx.expectedWords(three.get(i)), others, 1000, null);
+      for (int r = 0; r < 3; r++) {
+        JsonNode w = j.get("words").get(3 * i + r);
+        assertThat(w.get("word").asText()).isEqualTo(want.get(r).word());
+        assertThat(w.get("counts")).hasSize(3);
+        assertThat(w.get("counts").get(i).asLong()).isEqualTo(want.get(r).a());
+        DistinctiveOracle.assertClose(w.get("z").get(i).doubleValue(), want.get(r).z(), "z of " + want.get(r).word());
+      }
+    }
+    // shared over three users: the words all three used, by the smallest count
+    JsonNode shared = json("alice", "bob", "carol", "--json", "--top", "all");
+    List<Long> mins = new ArrayList<>();
+    shared.get("words").forEach(w -> {
+      long min = Long.MAX_VALUE;
+      for (JsonNode n : w.get("counts")) {
+        min = Math.min(min, n.asLong());
+      }
+      mins.add(min);
+    });
+    assertThat(mins).isNotEmpty().isSortedAccordingTo(Comparator.reverseOrder()).allSatisfy(m -> assertThat(m).isPositive());
+    assertThat(shared.get("words").get(0).get("z")).hasSize(3);
+  }
+
   @Test
   void tableAndCsv() {
     Cli.Result t = compare("alice", "bob");
@@ -236,7 +321,11 @@ class CompareUsersIT {
     Cli.Result c = compare("alice", "bob", "--csv", "--top", "3");
     String[] lines = c.out().split("\r\n");
     assertThat(lines).hasSize(4);
-    assertThat(lines[0]).isEqualTo("word,alice,bob");
+    assertThat(lines[0]).isEqualTo("word,alice,bob,rate_alice,rate_bob,z");
+    Cli.Result d = compare("alice", "bob", "--rank", "distinctive", "--top", "3");
+    assertThat(d.exit()).isZero();
+    assertThat(d.out()).contains("the 3 highest and 3 lowest z, ranked by distinctive (pooled prior, size 1000; z > 0: alice, z < 0: bob)")
+        .contains("alice/10k");
   }
 
   @Test
@@ -268,6 +357,27 @@ class CompareUsersIT {
   }
 
   @Test
+  void distinctiveChartIsADivergingBarOfZPerWord(@TempDir Path dir) throws Exception {
+    Path png = dir.resolve("d.png");
+    Cli.Result r = compare("alice", "bob", "--rank", "distinctive", "--top", "20", "--png", png.toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("chart written to");
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertThat(img.getWidth()).isEqualTo(1200);
+    assertThat(img.getHeight()).isEqualTo(700);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    Comparison c = Comparison.of(new ServingReader(session, ks).read(List.of("alice", "bob")), Method.of(Rank.DISTINCTIVE), 20);
+    CategoryDataset d = ComparisonChart.chart(c).getCategoryPlot().getDataset();
+    assertThat(d.getColumnCount()).isEqualTo(j.get("words").size());
+    for (int i = 0; i < d.getColumnCount(); i++) {
+      JsonNode w = j.get("words").get(i);
+      assertThat(d.getColumnKey(i)).isEqualTo(w.get("word").asText() + " (" + w.get("counts").get(0).asLong() + " / "
+          + w.get("counts").get(1).asLong() + ")");
+      assertThat(d.getValue(0, i).doubleValue()).isEqualTo(w.get("z").doubleValue());
+    }
+  }
+
+  @Test
   void noMutualWordsSaysSoAndShowsOwnTopWords() throws InterruptedException {
     ViewFixture.writeUser(session, ks, "solo1", V1, Map.of("zebra", 3, "yak", 1));
     ViewFixture.writeUser(session, ks, "solo2", V1, Map.of("quokka", 2));
@@ -288,6 +398,14 @@ class CompareUsersIT {
     assertOneLine(compare("alcie", "bob"), 1, "unknown user \"alcie\" (nearest known names: alice");
     assertOneLine(compare("Alice", "@alice"), 2, "same user");
     assertOneLine(compare("alice", "bob", "--top", "0"), 2, "--top must be at least 1");
+    assertOneLine(compare("alice"), 2, "name at least two users, not 1");
+    assertOneLine(compare("a", "b", "c", "d", "e", "f", "g", "h", "i"), 2, "name at most 8 users, not 9");
+    assertOneLine(compare("alice", "bob", "carol", "@BOB"), 2, "name each user once");
+    assertOneLine(compare("alice", "bob", "--rank", "distinct"), 2, "--rank must be one of shared, total, alternate, distinctive");
+    assertOneLine(compare("alice", "bob", "--prior", "flat"), 2, "--prior must be one of pooled, corpus, not 'flat'");
+    assertOneLine(compare("alice", "bob", "--prior-size", "0"), 2, "--prior-size must be greater than 0");
+    assertOneLine(compare("alice", "bob", "--prior-size", "lots"), 2, "--prior-size must be a positive number, not 'lots'");
+    assertOneLine(compare("alice", "bob", "nobody", "--rank", "distinctive"), 1, "unknown user \"nobody\"");
     assertOneLine(compare("alice", "bob", "--png", dir.resolve("no/such/dir/x.png").toString()), 2, "does not exist");
     assertOneLine(compare("alice", "bob", "--png", dir.toString()), 2, "is a directory");
     Path ro = Files.createDirectory(dir.resolve("ro"));

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 
+import dev.trendoff.batch.Recompute;
+import dev.trendoff.batch.RecomputeSummary;
 import dev.trendoff.core.Settings;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
@@ -34,7 +36,8 @@ import dev.trendoff.serving.WordCounts;
 /**
  * The demo end to end on the real stack: producer, speed layer and batch ingest (child JVMs), a
  * recompute in the middle of the stream, more tweets after it; then compare-users for several pairs
- * equals a recount of the produced tweets, word by word, in the order of docs/compare.md 'Ranks'.
+ * equals a recount of the produced tweets, word by word, in the order of docs/compare.md 'Ranks', with
+ * the rates and z of 'Rates and z'; and, once another recompute has absorbed everything, with the corpus prior.
  */
 @ExtendWith(LocalStackExtension.class)
 class EndToEndIT {
@@ -58,7 +61,11 @@ class EndToEndIT {
     assertThat(result.tweetsSent()).isEqualTo(TWEETS);
     assertThat(result.recompute().published()).isTrue();
     assertThat(result.chart()).exists();
-    assertThat(printed).contains("[7/7]").contains("chart written to");
+    String demoJson = dev.trendoff.core.JsonOption.of(result.json());
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("demo", demoJson)).as(demoJson).isEmpty();
+    assertThat(demoJson).contains("\"tweetsSent\":" + TWEETS).contains("\"users\":[\"" + result.userA() + "\",\"");
+    assertThat(printed).contains("[7/7]").contains("chart written to").contains("ranked by distinctive");
+    assertThat(result.distinctiveChart()).exists();
     // the stack belongs to the test: the demo must leave it running
     assertThat(stack.pids()).hasSize(2);
 
@@ -96,8 +103,48 @@ class EndToEndIT {
         }
         assertThat(json.get("words")).hasSize(Math.min(20, shared.words().size()));
         assertThat(json.get("view").get("version").asLong()).isEqualTo(result.recompute().version());
+        // every rank gives each word's rates and z: those of the recount
+        Map<String, DistinctiveOracle.Word> oracle = new java.util.HashMap<>();
+        DistinctiveOracle.distinctive(recount.get(p[0]).words(), recount.get(p[1]).words(), 1000, null)
+            .forEach(w -> oracle.put(w.word(), w));
+        json.get("words").forEach(w -> DistinctiveOracle.assertClose(w.get("z").doubleValue(),
+            oracle.get(w.get("word").asText()).z(), "z of " + w.get("word").asText()));
       }
     }
+
+    // --rank distinctive --top all --json after the recompute in mid-stream: the recount word by word, in order
+    Settings settings = Settings.from(own);
+    for (String[] p : pairs) {
+      JsonNode j = json(settings, p[0], p[1], "--rank", "distinctive", "--top", "all", "--json");
+      assertThat(j.get("view").get("version").asLong()).isEqualTo(result.recompute().version());
+      assertThat(j.get("method").toString()).isEqualTo("{\"rank\":\"distinctive\",\"prior\":\"pooled\",\"prior_size\":1000}");
+      DistinctiveOracle.assertWords(j.get("words"),
+          DistinctiveOracle.distinctive(recount.get(p[0]).words(), recount.get(p[1]).words(), 1000, null));
+    }
+
+    // a recompute absorbs everything: --prior corpus takes all users' recounted words as the prior
+    RecomputeSummary absorbed;
+    try (Recompute recompute = new Recompute(settings)) {
+      absorbed = recompute.runOnce();
+    }
+    assertThat(absorbed.published()).isTrue();
+    assertThat(absorbed.tweets()).isEqualTo(TWEETS);
+    Map<String, Long> corpus = new java.util.HashMap<>();
+    recount.values().forEach(u -> u.words().forEach((w, n) -> corpus.merge(w, n, Long::sum)));
+    for (String[] p : pairs) {
+      JsonNode j = json(settings, p[0], p[1], "--rank", "distinctive", "--top", "all", "--prior", "corpus", "--json");
+      assertThat(j.get("view").get("version").asLong()).isEqualTo(absorbed.version());
+      assertThat(j.get("view").get("speedRows").asInt()).isZero();
+      assertThat(j.get("method").get("prior").asText()).isEqualTo("corpus");
+      DistinctiveOracle.assertWords(j.get("words"),
+          DistinctiveOracle.distinctive(recount.get(p[0]).words(), recount.get(p[1]).words(), 1000, corpus));
+    }
+  }
+
+  static JsonNode json(Settings settings, String... args) throws Exception {
+    Cli.Result r = Cli.run(new CompareUsersCommand(() -> settings), args);
+    assertThat(r.exit()).as(r.err()).isZero();
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
   }
 
   /** The mutual words of two recounts, in {@code order}, ties by word in code-point order. */

@@ -53,7 +53,7 @@ class FormatNamesTest {
 
   @Test
   void bothCommandsTakeEveryFormatNameAndAlias() {
-    assertThat(everyNameTaken()).contains("jsonl", "followthehashtag", "sentiment140", "csv");
+    assertThat(everyNameTaken()).contains("jsonl", "followthehashtag", "sentiment140", "csv", "x-archive", "x-v2");
     for (String name : everyNameTaken()) {
       Run p = produce(name);
       assertThat(p.exit()).as("produce --source %s: %s", name, p.err()).isEqualTo(1);
@@ -71,13 +71,14 @@ class FormatNamesTest {
     assertThat(p.exit()).isEqualTo(2);
     assertThat(l.exit()).isEqualTo(2);
     String formats = String.join(", ", TweetFormats.names());
-    assertThat(p.err().strip()).isEqualTo("trendoff: unknown source 'parquet' (one of " + formats + ", synthetic, twitter)");
+    assertThat(p.err().strip()).isEqualTo("trendoff: unknown source 'parquet' (one of " + formats
+        + ", synthetic, x-stream, bluesky, twitter)");
     assertThat(l.err().strip()).isEqualTo("trendoff: unknown format 'parquet' (one of " + formats + ")");
   }
 
   @Test
-  void syntheticAndTwitterAreProduceSourcesNotFileFormats() {
-    for (String name : List.of("synthetic", "twitter")) {
+  void theGeneratedAndLiveSourcesAreProduceSourcesNotFileFormats() {
+    for (String name : List.of("synthetic", "twitter", "x-stream", "bluesky")) {
       assertThat(loadCsv(name).exit()).as(name).isEqualTo(2);
       assertThat(produce(name).err()).as(name).contains("--source " + name + " reads no file");
     }

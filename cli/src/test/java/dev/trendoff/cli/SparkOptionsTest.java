@@ -68,6 +68,8 @@ class SparkOptionsTest {
         .isInstanceOf(UserError.class).hasMessageContaining("--master needs a value");
     assertThatThrownBy(() -> SparkOptions.parse(new String[] {"speed-layer", "--conf", "trendoff.kafka.topic=x"}))
         .isInstanceOf(UserError.class).hasMessageContaining("spark.*");
+    assertThatThrownBy(() -> SparkOptions.parse(new String[] {"speed-layer", "--conf", "spark.cassandra.auth.password=pw0"}))
+        .isInstanceOf(UserError.class).hasMessageContaining("secret on the command line").hasMessageNotContaining("pw0");
     assertThatThrownBy(() -> SparkOptions.parse(new String[] {"speed-layer", "--conf", "novalue"}))
         .isInstanceOf(UserError.class).hasMessageContaining("KEY=VALUE");
     assertThatThrownBy(() -> SparkOptions.parse(new String[] {"speed-layer", "--deploy-mode", "remote"}))

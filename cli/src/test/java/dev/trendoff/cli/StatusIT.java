@@ -67,6 +67,7 @@ class StatusIT {
 
     Cli.Result r = Cli.run(new StatusCommand(() -> s), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("status", r.out())).isEmpty();
     JsonNode j = new ObjectMapper().readTree(r.out());
     JsonNode speed = j.get("kafka").get("groups").get(0);
     JsonNode batch = j.get("kafka").get("groups").get(1);
@@ -82,6 +83,9 @@ class StatusIT {
     assertThat(rows.get(ViewTables.SPEED_VIEW)).isEqualTo(kafkaTweets);
     assertThat(rows.get(ViewTables.VIEW_POINTER)).isEqualTo(1);
     assertThat(rows.get(ViewTables.BATCH_VIEW)).isEqualTo(viewRows).isGreaterThan(2);
+    // the version's corpus: its words in chunks of the fixture's size
+    assertThat(rows.get(ViewTables.CORPUS)).isEqualTo((fx.corpus(cut).size() + ViewFixture.WORDS_PER_CHUNK - 1) / ViewFixture.WORDS_PER_CHUNK)
+        .isGreaterThan(1);
     assertThat(j.get("cassandra").get("view").get("version").asLong()).isEqualTo(42);
     assertThat(j.get("cassandra").get("view").get("cut").asText()).isEqualTo("0=10");
     assertThat(j.get("cassandra").get("speedRows").get("pending").asLong()).isEqualTo(pending);

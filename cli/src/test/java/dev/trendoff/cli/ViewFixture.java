@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.views.BatchViewWrites;
+import dev.trendoff.views.CorpusWrites;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.SpeedRow;
 import dev.trendoff.views.SpeedViewWrites;
@@ -21,7 +22,7 @@ import dev.trendoff.views.ViewStore;
 /**
  * Seeded random tweets of a few users, and the rows the other layers would write for them, written
  * through the views module as the layers write them (docs/lambda.md): a batch view version for a cut,
- * speed rows, the pointer flip, the clean-up. The expected answers are recounts over the generated tweets.
+ * speed rows, the version's corpus, the pointer flip, the clean-up. The expected answers are recounts over the generated tweets.
  */
 final class ViewFixture {
 
@@ -136,7 +137,19 @@ final class ViewFixture {
     for (Map.Entry<String, long[]> u : totals.entrySet()) {
       writes.write(u.getKey(), version, u.getValue()[0], u.getValue()[1], words.get(u.getKey()));
     }
+    new CorpusWrites(s, ks, DefaultConsistencyLevel.ONE, WORDS_PER_CHUNK, 8).write(version, corpus(cut).entrySet().iterator());
     return writes.await();
+  }
+
+  /** The corpus of a version with {@code cut}: every user's words of the tweets below the cut. */
+  Map<String, Long> corpus(Map<Integer, Long> cut) {
+    Map<String, Long> m = new HashMap<>();
+    for (TestTweet t : tweets) {
+      if (t.belowCut(cut)) {
+        t.words().forEach((w, n) -> m.merge(w, (long) n, Long::sum));
+      }
+    }
+    return m;
   }
 
   /** A user written straight into the batch view of a version. */

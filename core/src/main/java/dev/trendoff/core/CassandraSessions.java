@@ -8,9 +8,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import com.datastax.oss.driver.internal.core.ssl.DefaultSslEngineFactory;
 
-/** Opens driver sessions from {@link Settings.Cassandra}: contact points, datacenter, credentials, timeouts. */
+/** Opens driver sessions from {@link Settings.Cassandra}: contact points, datacenter, credentials, TLS, timeouts. */
 public final class CassandraSessions {
 
   /**
@@ -33,7 +34,7 @@ public final class CassandraSessions {
 
   /** A session, bound to the keyspace or not. Unreachable or refusing Cassandra is a {@link UserError}. */
   public static CqlSession open(Settings.Cassandra c, boolean useKeyspace) {
-    DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
+    ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, c.requestTimeout())
         .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, c.connectTimeout())
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, c.connectTimeout())
@@ -43,8 +44,18 @@ public final class CassandraSessions {
         .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
         .startProfile(WRITES)
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, c.writeConsistency().name())
-        .endProfile()
-        .build();
+        .endProfile();
+    if (c.ssl().enabled()) {
+      config.withClass(DefaultDriverOption.SSL_ENGINE_FACTORY_CLASS, DefaultSslEngineFactory.class)
+          .withBoolean(DefaultDriverOption.SSL_HOSTNAME_VALIDATION, c.ssl().hostnameValidation());
+      if (!c.ssl().truststorePath().isEmpty()) {
+        config.withString(DefaultDriverOption.SSL_TRUSTSTORE_PATH, c.ssl().truststorePath());
+        if (!c.ssl().truststorePassword().isEmpty()) {
+          config.withString(DefaultDriverOption.SSL_TRUSTSTORE_PASSWORD, c.ssl().truststorePassword());
+        }
+      }
+    }
+    DriverConfigLoader loader = config.build();
     CqlSessionBuilder b = CqlSession.builder()
         .withConfigLoader(loader)
         .withLocalDatacenter(c.localDatacenter());
@@ -60,15 +71,14 @@ public final class CassandraSessions {
     try {
       return b.build();
     } catch (AllNodesFailedException e) {
-      Throwable first = e.getAllErrors().values().stream().flatMap(java.util.List::stream).findFirst().orElse(e);
-      if (first instanceof AuthenticationException) {
-        throw new UserError("Cassandra at " + where(c) + " refused the credentials (trendoff.cassandra.username/password)");
-      }
-      throw new UserError("cannot reach Cassandra at " + where(c) + " (" + first.getClass().getSimpleName()
-          + "); is it running? `./trendoff stack up` starts a local one", e);
+      throw ConnectFailures.cassandra(c, e);
     } catch (com.datastax.oss.driver.api.core.InvalidKeyspaceException e) {
       throw new UserError("Cassandra keyspace " + c.keyspace() + " does not exist: run `./trendoff schema`", e);
     } catch (IllegalStateException | IllegalArgumentException e) {
+      if (c.ssl().enabled() && ConnectFailures.find(e, java.security.GeneralSecurityException.class) != null
+          || ConnectFailures.find(e, java.io.IOException.class) != null) {
+        throw ConnectFailures.cassandra(c, e);
+      }
       throw new UserError("cannot open a Cassandra session to " + where(c) + ": " + e.getMessage(), e);
     }
   }

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /**
  * How a trendoff entry point ({@code ./trendoff}, the jobs assembly's {@code spark-submit} main) runs a
  * picocli command line: a {@link UserError}, wherever it is in the cause chain, is one line on stderr
- * and its exit code; any other failure is logged with its stack trace and shown as one line naming the
+ * and its exit code (so is a refused login or TLS handshake deep inside a job: {@link
+ * ConnectFailures#securityFailure}); any other failure is logged with its stack trace and shown as one line naming the
  * exception, exit {@link UserError#FAILURE}. Usage errors picocli finds itself exit {@link UserError#USAGE}.
  */
 public final class CommandLines {
@@ -24,8 +25,18 @@ public final class CommandLines {
    * trace of an unexpected failure can be read (like "var/log/trendoff.log").
    */
   public static int execute(CommandLine cl, String[] args, String detailsIn) {
+    try {
+      Secrets.refuseOnCommandLine(System.getProperties());
+    } catch (UserError e) {
+      return report(cl.getErr(), e);
+    }
+    // a secret file of a trendoff process that was killed (kill -9) goes at the next command
+    SecretFile.removeStale(SecretFile.DIR);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       UserError ue = findUserError(ex);
+      if (ue == null) {
+        ue = ConnectFailures.securityFailure(ex).orElse(null);
+      }
       if (ue != null) {
         LOG.debug("user error", ex);
         return report(commandLine.getErr(), ue);

@@ -28,19 +28,25 @@ public final class KafkaOffsets implements AutoCloseable {
   private final String topic;
   private final Duration timeout;
   private final String bootstrap;
+  private final Map<String, Object> clientProperties;
 
   public KafkaOffsets(Settings.Kafka kafka, Duration timeout) {
     Map<String, Object> p = new HashMap<>(kafka.clientProperties());
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    this.admin = Admin.create(p);
+    this.admin = ConnectFailures.admin(p);
+    this.clientProperties = p;
     this.topic = kafka.topic();
     this.timeout = timeout;
     this.bootstrap = kafka.bootstrapServers();
   }
 
+  /**
+   * With {@link KafkaTopics#TIMEOUT}: a first TLS and SCRAM login of a JVM can take seconds on a busy
+   * machine (docs/security.md).
+   */
   public KafkaOffsets(Settings.Kafka kafka) {
-    this(kafka, Duration.ofSeconds(10));
+    this(kafka, KafkaTopics.TIMEOUT);
   }
 
   /** The topic's partitions, or a UserError when Kafka is unreachable or the topic is missing. */
@@ -88,19 +94,14 @@ public final class KafkaOffsets implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new UserError("interrupted while asking Kafka at " + bootstrap);
     } catch (TimeoutException e) {
-      throw new UserError("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
-          + " s; is it running? `./trendoff stack up` starts a local one");
+      throw ConnectFailures.kafka(clientProperties, "read offsets", timeout, e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof UnknownTopicOrPartitionException) {
         throw new UserError("Kafka topic " + topic + " does not exist at " + bootstrap
             + " (topics are created by `./trendoff stack up`; auto-creation is off)");
       }
-      if (c instanceof org.apache.kafka.common.errors.TimeoutException) {
-        throw new UserError("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
-            + " s; is it running? `./trendoff stack up` starts a local one");
-      }
-      throw new UserError("Kafka at " + bootstrap + " refused: " + c.getMessage(), c);
+      throw ConnectFailures.kafka(clientProperties, "read offsets", timeout, c);
     }
   }
 

@@ -112,7 +112,7 @@ public final class KafkaTopics {
     p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     p.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "trendoff-topics");
-    return Admin.create(p);
+    return ConnectFailures.admin(p);
   }
 
   private static <T> T get(KafkaFuture<T> f, Settings.Kafka k, String what) {
@@ -122,15 +122,13 @@ public final class KafkaTopics {
       Thread.currentThread().interrupt();
       throw new UserError("interrupted while trying to " + what + " at " + k.bootstrapServers(), e);
     } catch (TimeoutException e) {
-      throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " to " + what
-          + "; is it running? `./trendoff stack up` starts a local one", e);
+      throw ConnectFailures.kafka(k.clientProperties(), what, TIMEOUT, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-        throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " to " + what
-            + "; is it running? `./trendoff stack up` starts a local one", cause);
+      if (cause instanceof TopicExistsException) {
+        throw new UserError("Kafka topic exists: " + cause.getMessage(), cause);
       }
-      throw new UserError("Kafka at " + k.bootstrapServers() + " refused to " + what + ": " + cause.getMessage(), cause);
+      throw ConnectFailures.kafka(k.clientProperties(), what, TIMEOUT, cause);
     }
   }
 }

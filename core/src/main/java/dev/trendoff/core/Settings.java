@@ -53,7 +53,7 @@ public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config con
 
   public record Cassandra(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
       String replication, String username, String password, DefaultConsistencyLevel readConsistency,
-      DefaultConsistencyLevel writeConsistency, Duration requestTimeout, Duration connectTimeout) {
+      DefaultConsistencyLevel writeConsistency, Duration requestTimeout, Duration connectTimeout, Ssl ssl) {
 
     static Cassandra from(Config c) {
       List<InetSocketAddress> points = new ArrayList<>();
@@ -63,7 +63,7 @@ public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config con
       return new Cassandra(points, c.getString("local-datacenter"), c.getString("keyspace"),
           c.getString("replication"), c.getString("username"), c.getString("password"),
           consistency(c, "read-consistency"), consistency(c, "write-consistency"),
-          c.getDuration("request-timeout"), c.getDuration("connect-timeout"));
+          c.getDuration("request-timeout"), c.getDuration("connect-timeout"), Ssl.from(c.getConfig("ssl")));
     }
 
     /** A consistency level by its CQL name, any case ({@code LOCAL_QUORUM}, {@code one}); parsed once, here. */
@@ -86,7 +86,25 @@ public record Settings(Kafka kafka, Cassandra cassandra, Spark spark, Config con
     @Override
     public String toString() {
       return "Cassandra[contactPoints=" + contactPoints + ", localDatacenter=" + localDatacenter
-          + ", keyspace=" + keyspace + ", username=" + (username.isEmpty() ? "(none)" : username) + "]";
+          + ", keyspace=" + keyspace + ", username=" + (username.isEmpty() ? "(none)" : username) + ", " + ssl + "]";
+    }
+  }
+
+  /**
+   * Client-to-node TLS ({@code trendoff.cassandra.ssl}): on or off, the truststore (JKS or PKCS12; empty:
+   * the JVM's default trust) and whether the node's certificate must name the host it was reached at.
+   */
+  public record Ssl(boolean enabled, String truststorePath, String truststorePassword, boolean hostnameValidation) {
+
+    static Ssl from(Config c) {
+      return new Ssl(c.getBoolean("enabled"), c.getString("truststore-path").strip(), c.getString("truststore-password"),
+          c.getBoolean("hostname-validation"));
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+      return enabled ? "tls (truststore " + (truststorePath.isEmpty() ? "default" : truststorePath) + ")" : "no tls";
     }
   }
 

@@ -123,6 +123,11 @@ class TrendoffConfigTest {
     } finally {
       System.clearProperty("trendoff.home");
     }
+    Properties launcher = new Properties();
+    launcher.setProperty(Terminal.STDOUT, "false");
+    launcher.setProperty(Terminal.STDERR, "true");
+    assertThat(Settings.from(TrendoffConfig.load(null, Map.of(), launcher)).kafka().topic())
+        .as("the launcher's -Dtrendoff.tty.* are not configuration keys").isEqualTo("tweets");
   }
 
   @Test
@@ -150,6 +155,57 @@ class TrendoffConfigTest {
     assertThat(s.cassandra().password()).isEqualTo("s3cr3t!");
     assertThat(s.toString()).doesNotContain("s3cr3t!");
     assertThat(s.cassandra().toString()).doesNotContain("s3cr3t!");
+  }
+
+  @Test
+  void aFreeFormSectionComesWholeFromOneEnvironmentVariableOverTheFile() throws Exception {
+    Path f = file("trendoff.kafka.client { \"security.protocol\" = SASL_SSL, \"sasl.mechanism\" = PLAIN }\n");
+    Settings s = Settings.from(TrendoffConfig.load(f, Map.of("TRENDOFF_KAFKA_CLIENT",
+        "{\"sasl.mechanism\": \"SCRAM-SHA-512\", \"sasl.jaas.config\": \"x required password=\\\"p\\\";\"}"), new Properties()));
+    assertThat(s.kafka().client()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("sasl.jaas.config", "x required password=\"p\";");
+    assertThat(s.kafka().toString()).doesNotContain("password=");
+  }
+
+  @Test
+  void theConfigurationAsTextInTheEnvironmentReplacesTheFile() throws Exception {
+    Path f = file("trendoff.kafka.topic = from-file\ntrendoff.kafka.dlq-topic = dlq-file\n");
+    Map<String, String> env = Map.of(TrendoffConfig.CONFIG_TEXT_ENV,
+        "{\"trendoff\": {\"kafka\": {\"topic\": \"from-text\"}, \"cassandra\": {\"password\": \"pw\"}}}",
+        "TRENDOFF_CASSANDRA_USERNAME", "svc");
+    Settings s = Settings.from(TrendoffConfig.load(f, env, new Properties()));
+    assertThat(s.kafka().topic()).isEqualTo("from-text");
+    assertThat(s.kafka().dlqTopic()).isEqualTo("tweets.dlq");
+    assertThat(s.cassandra().password()).isEqualTo("pw");
+    assertThat(s.cassandra().username()).isEqualTo("svc");
+    assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of(TrendoffConfig.CONFIG_TEXT_ENV, "{\"trendoff\": {\"kafka\": {\"tpoic\": 1}}}"),
+        new Properties())).isInstanceOf(UserError.class).hasMessageContaining("trendoff.kafka.tpoic");
+  }
+
+  @Test
+  void aSyntaxErrorNeverQuotesASecret() throws Exception {
+    assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of("TRENDOFF_KAFKA_CLIENT", "{\"sasl.jaas.config\": \"password=hunter2"),
+        new Properties())).isInstanceOf(UserError.class).hasMessageContaining("TRENDOFF_KAFKA_CLIENT")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> TrendoffConfig.load(null, Map.of(TrendoffConfig.CONFIG_TEXT_ENV, "trendoff.cassandra.password = \"hunter2"),
+        new Properties())).isInstanceOf(UserError.class).hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> TrendoffConfig.load(file("trendoff.kafka.topic = t\ntrendoff.cassandra.password = \"hunter2\n"),
+        Map.of(), new Properties())).isInstanceOf(UserError.class).hasMessageContaining("line 2")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void aFileHoldingASecretMustBeItsOwnersOnly() throws Exception {
+    Path f = file("trendoff.cassandra.username = app\ntrendoff.cassandra.password = \"pw\"\n");
+    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> TrendoffConfig.load(f, Map.of(), new Properties())).isInstanceOf(UserError.class)
+        .hasMessageContaining("trendoff.cassandra.password").hasMessageContaining("chmod 600").hasMessageNotContaining("\"pw\"");
+    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(Settings.from(TrendoffConfig.load(f, Map.of(), new Properties())).cassandra().password()).isEqualTo("pw");
+    // no secret, no rule
+    Path plain = file("trendoff.kafka.topic = t\ntrendoff.cassandra.password = \"\"\n");
+    Files.setPosixFilePermissions(plain, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(Settings.from(TrendoffConfig.load(plain, Map.of(), new Properties())).kafka().topic()).isEqualTo("t");
   }
 
   @Test

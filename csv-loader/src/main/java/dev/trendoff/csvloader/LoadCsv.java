@@ -6,8 +6,10 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,22 +37,41 @@ import dev.trendoff.spark.SparkConfs;
  * file record by record (records may span lines), hands them to Spark in chunks; Spark tasks parse
  * them with the format's parser, map them with the batch layer's {@link MasterRows} (no Kafka
  * partition or offset: these tweets are on the batch side of every cut) and write them through the
- * connector. Rejected records go to a reject file; a progress line per chunk; a summary at the end.
+ * connector. Rejected records go to a reject file; a progress line after a chunk, at most one every
+ * {@link #PROGRESS_EVERY_NANOS} (and after the last), plain lines whether or not stderr is a terminal;
+ * a summary at the end.
  */
 public final class LoadCsv {
 
   public static final String APP_NAME = "trendoff-load-csv";
+  static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
   /** What a load did. */
-  public record Summary(Path file, long records, long loaded, long rejected, Path rejectFile, double seconds) {
+  public record Summary(Path file, long records, long loaded, long rejected, Path rejectFile, double seconds,
+      Map<String, Long> skipped) {
+    /** {@code load-csv --json}: the fields of docs/json.md 'load-csv'. */
+    public Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", file.toString());
+      m.put("records", records);
+      m.put("loaded", loaded);
+      m.put("rejected", rejected);
+      m.put("rejectFile", rejectFile == null ? null : rejectFile.toString());
+      m.put("skipped", skipped);
+      m.put("seconds", Math.round(seconds * 10) / 10.0);
+      return m;
+    }
+
     public String line() {
-      return String.format(Locale.ROOT, "load-csv: %s: %d records, %d tweets loaded into the master table, %d rejected%s, %.1f s",
-          file, records, loaded, rejected, rejected == 0 ? "" : " (see " + rejectFile + ")", seconds);
+      StringBuilder passed = new StringBuilder();
+      skipped.forEach((kind, n) -> passed.append(String.format(Locale.ROOT, ", %d skipped (%s)", n, kind)));
+      return String.format(Locale.ROOT, "load-csv: %s: %d records, %d tweets loaded into the master table, %d rejected%s%s, %.1f s",
+          file, records, loaded, rejected, rejected == 0 ? "" : " (see " + rejectFile + ")", passed, seconds);
     }
   }
 
-  /** A parsed record: a row, or a rejection. */
-  record Parsed(long line, MasterRow row, Rejection rejection) implements Serializable {}
+  /** A parsed record: a row, or a rejection; {@code where} it was read, for the reject file. */
+  record Parsed(long line, String where, MasterRow row, Rejection rejection) implements Serializable {}
 
   private LoadCsv() {}
 
@@ -69,19 +90,26 @@ public final class LoadCsv {
       String ks = settings.cassandra().keyspace();
       long read = 0;
       long loaded = 0;
+      long lastLine = System.nanoTime();
       try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(settings, APP_NAME))) {
         int parallelism = sc.defaultParallelism();
         List<TextRecord> chunk = new ArrayList<>(chunkSize);
         TextRecord r;
         boolean more = true;
+        String lastRead = "its start";
         while (more) {
-          r = records.next();
+          try {
+            r = records.next();
+          } catch (IOException e) {
+            throw new dev.trendoff.core.UserError("cannot read " + file + " after " + lastRead + ": " + e.getMessage(), e);
+          }
           if (r == null) {
             more = false;
           } else {
             read++;
+            lastRead = r.where();
             if (!r.ok()) {
-              rejects.write("line " + r.line(), r.problem());
+              rejects.write(r.where(), r.problem());
             } else {
               chunk.add(r);
             }
@@ -89,14 +117,19 @@ public final class LoadCsv {
           if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
             loaded += loadChunk(sc, parallelism, chunk, parser, loadedAt, ks, MasterTable.concurrentWrites(settings), rejects);
             chunk = new ArrayList<>(chunkSize);
-            double s = (System.nanoTime() - started) / 1e9;
+            long now = System.nanoTime();
+            if (more && now - lastLine < PROGRESS_EVERY_NANOS) {
+              continue;
+            }
+            lastLine = now;
+            double s = (now - started) / 1e9;
             progress.printf(Locale.ROOT, "load-csv: %d records read, %d loaded, %d rejected, %.0f records/s%n",
                 read, loaded, rejects.written(), read / Math.max(s, 1e-3));
           }
         }
       }
       return new Summary(file, read, loaded, rejects.written(), rejects.written() == 0 ? null : rejects.path(),
-          (System.nanoTime() - started) / 1e9);
+          (System.nanoTime() - started) / 1e9, new java.util.TreeMap<>(records.skipped()));
     }
   }
 
@@ -108,8 +141,8 @@ public final class LoadCsv {
     try {
       MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks, concurrentWrites);
       List<Parsed> bad = parsed.filter(p -> p.row() == null).collect();
-      bad.stream().sorted(java.util.Comparator.comparingLong(Parsed::line))
-          .forEach(p -> rejects.write("line " + p.line(), p.rejection()));
+      // collect keeps the order of parallelize: the rejects are written in the file's order
+      bad.forEach(p -> rejects.write(p.where(), p.rejection()));
       return chunk.size() - bad.size();
     } finally {
       parsed.unpersist(false);
@@ -119,8 +152,8 @@ public final class LoadCsv {
   /** One record to a master row or a rejection: what each Spark task does. */
   static Parsed parse(RecordParser parser, TextRecord in, long loadedAt) {
     ParseResult r = parser.parse(in.text());
-    return r.isTweet() ? new Parsed(in.line(), MasterRows.fromFile(r.tweet(), loadedAt), null)
-        : new Parsed(in.line(), null, r.rejection());
+    return r.isTweet() ? new Parsed(in.line(), in.where(), MasterRows.fromFile(r.tweet(), loadedAt), null)
+        : new Parsed(in.line(), in.where(), null, r.rejection());
   }
 
   static void checkReadable(Path file) {

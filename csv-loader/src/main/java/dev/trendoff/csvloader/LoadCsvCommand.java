@@ -2,10 +2,10 @@ package dev.trendoff.csvloader;
 
 import dev.trendoff.core.CassandraOptions;
 import picocli.CommandLine.Mixin;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.UserError;
 import dev.trendoff.formats.FormatsHelp;
 import dev.trendoff.formats.TweetFormat;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./trendoff load-csv [--format F] FILE}. */
 @Command(name = "load-csv", mixinStandardHelpOptions = true, modelTransformer = FormatsHelp.class,
-    customSynopsis = "trendoff load-csv [-hV] [--format=FORMAT] FILE",
+    customSynopsis = "trendoff load-csv [-hV] [--json] [--format=FORMAT] FILE",
     description = {"Load a historical tweet file straight into the master table (a Spark job).",
         "These tweets never went through Kafka: every batch view version counts them.",
         "Bad records go to a reject file."})
@@ -32,15 +32,20 @@ public final class LoadCsvCommand implements Callable<Integer> {
       description = "a file format listed below (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Mixin JsonOption json = new JsonOption();
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     TweetFormat f = TweetFormats.named(format);
     if (file == null) {
       throw UserError.usage("load-csv needs a FILE: load-csv [--format F] FILE");
     }
     LoadCsv.checkReadable(file);
-    LoadCsv.Summary s = LoadCsv.run(cassandra.settings(dev.trendoff.core.TrendoffConfig.load()), file, f, System.err);
-    System.out.println(s.line());
-    return 0;
+    return json.run(() -> {
+      LoadCsv.Summary s = LoadCsv.run(cassandra.settings(dev.trendoff.core.TrendoffConfig.load()), file, f, System.err);
+      System.out.println(s.line());
+      json.print(s.json());
+      return 0;
+    });
   }
 }

@@ -36,7 +36,7 @@ class LoadCsvCommandTest {
   void anUnknownFormatIsOneUsageLineListingTheFormats() {
     Result r = loadCsv("--format", "excel", "x.xls");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("unknown format 'excel' (one of jsonl, followthehashtag, sentiment140)");
+    assertThat(r.err().strip()).isEqualTo("unknown format 'excel' (one of jsonl, followthehashtag, sentiment140, x-archive, x-v2)");
   }
 
   @Test

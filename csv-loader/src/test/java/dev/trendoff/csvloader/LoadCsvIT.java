@@ -23,6 +23,8 @@ import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.UserError;
+import dev.trendoff.formats.Fixtures;
+import dev.trendoff.formats.TweetFormats;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
 
@@ -42,6 +44,9 @@ class LoadCsvIT {
     assertThat(summary.loaded()).isEqualTo(12);
     assertThat(summary.rejected()).isEqualTo(5);
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("records read").contains("17 records read");
+    String json = dev.trendoff.core.JsonOption.of(summary.json());
+    assertThat(dev.trendoff.localstack.junit.JsonDocs.differences("load-csv", json)).as(json).isEmpty();
+    assertThat(json).contains("\"records\":17,\"loaded\":12,\"rejected\":5,\"rejectFile\":\"" + summary.rejectFile() + "\"");
 
     List<com.fasterxml.jackson.databind.JsonNode> rejectLines = new java.util.ArrayList<>();
     for (String line : Files.readAllLines(summary.rejectFile())) {
@@ -100,6 +105,48 @@ class LoadCsvIT {
       }
       assertThat(sources).containsExactly(Map.entry(101L, "JSONL alice"), Map.entry(102L, "JSONL bob"),
           Map.entry(104L, "JSONL carol"));
+    }
+  }
+
+  @Test
+  void twoXArchivesAndABzippedXV2FileAreLoaded(TestStack stack, @TempDir Path dir) throws Exception {
+    Settings s = stack.settingsWith(Map.of("cassandra.keyspace", stack.freshName("x"),
+        "csv-loader.reject-dir", dir.resolve("rejects").toString()));
+    Path archives = Files.createDirectory(dir.resolve("archives"));
+    Fixtures.archiveZip("x-archive/alice", archives);
+    Fixtures.archiveZip("x-archive/bob", archives);
+    LoadCsv.Summary a = LoadCsv.run(s, archives, TweetFormats.named("x-archive"), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(a.records()).isEqualTo(13);
+    assertThat(a.loaded()).isEqualTo(9);
+    assertThat(a.rejected()).isEqualTo(4);
+    assertThat(a.skipped()).isEqualTo(Map.of("earlier-edit", 1L));
+    assertThat(a.line()).contains("1 skipped (earlier-edit)");
+    assertThat(Files.readAllLines(a.rejectFile())).extracting(l -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(l)
+        .get("where").asText()).containsExactly("alice.zip data/tweets.js:249", "alice.zip data/tweets.js:267",
+            "alice.zip data/tweets-part1.js:28", "alice.zip data/tweets-part1.js:42");
+
+    // written by the bzip2 tool (formats/src/test/resources/fixtures/compressed)
+    LoadCsv.Summary v2 = LoadCsv.run(s, Fixtures.path("compressed/x-v2.jsonl.bz2"), TweetFormats.named("x-v2"),
+        new PrintStream(new ByteArrayOutputStream()));
+    assertThat(v2.records()).isEqualTo(13);
+    assertThat(v2.loaded()).isEqualTo(5);
+
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      Map<String, Long> bySource = new java.util.TreeMap<>();
+      for (Row r : session.execute("SELECT source FROM " + Tables.TWEETS)) {
+        bySource.merge(r.getString(0), 1L, Long::sum);
+      }
+      assertThat(bySource).isEqualTo(Map.of("X_ARCHIVE", 9L, "X_V2", 5L));
+      Row note = session.execute("SELECT user_key, user_name, text, favorite_count FROM " + Tables.TWEETS
+          + " WHERE tweet_id = 1681736112456716288").one();
+      assertThat(note.getString(0)).isEqualTo("alice_data");
+      assertThat(note.getString(1)).isEqualTo("Alice \u00c4ngstr\u00f6m");
+      assertThat(note.getString(2)).endsWith("serving layers, speed layers and the batch recompute.");
+      assertThat(note.getInt(3)).isEqualTo(30);
+      Row page = session.execute("SELECT user_key, place, text FROM " + Tables.TWEETS + " WHERE tweet_id = 1445880548472328192").one();
+      assertThat(page.getString(0)).isEqualTo("twitterdev");
+      assertThat(page.getString(1)).isEqualTo("Manhattan, NY");
+      assertThat(page.getString(2)).contains("v2 API & a new way");
     }
   }
 

@@ -66,7 +66,7 @@ class LoadCsvLogicTest {
     List<LoadCsv.Parsed> out = new ArrayList<>();
     try (FileRecords r = format.open(file.toString(), LIMITS)) {
       for (TextRecord rec = r.next(); rec != null; rec = r.next()) {
-        out.add(rec.ok() ? LoadCsv.parse(r.parser(), rec, 5L) : new LoadCsv.Parsed(rec.line(), null, rec.problem()));
+        out.add(rec.ok() ? LoadCsv.parse(r.parser(), rec, 5L) : new LoadCsv.Parsed(rec.line(), rec.where(), null, rec.problem()));
       }
     }
     return out;

@@ -9,7 +9,7 @@ import java.io.IOException;
 public final class FileRecordSource implements RecordSource {
 
   private final FileRecords records;
-  private long line;
+  private TextRecord last;
 
   public FileRecordSource(FileRecords records) {
     this.records = records;
@@ -21,14 +21,22 @@ public final class FileRecordSource implements RecordSource {
     if (r == null) {
       return null;
     }
-    line = r.line();
+    last = r;
     return parsed(r, records.parser());
   }
 
-  /** {@code name:line} of the last record read. */
+  /** {@code name:line} of the last record read, or where inside the file it was read (an archive's part). */
   @Override
   public String position() {
-    return records.name() + ":" + line;
+    if (last == null) {
+      return records.name() + ":0";
+    }
+    return last.at() != null ? last.at() : records.name() + ":" + last.line();
+  }
+
+  @Override
+  public java.util.Map<String, Long> skipped() {
+    return records.skipped();
   }
 
   @Override

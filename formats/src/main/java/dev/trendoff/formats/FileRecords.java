@@ -24,6 +24,11 @@ public final class FileRecords implements RecordReader {
     return reader.next();
   }
 
+  @Override
+  public java.util.Map<String, Long> skipped() {
+    return reader.skipped();
+  }
+
   /** Parses the records of this file (for a file with a header, the parser knows its columns). */
   public RecordParser parser() {
     return parser;

@@ -1,24 +1,29 @@
 package dev.trendoff.formats;
 
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import dev.trendoff.core.UserError;
 
 /**
- * An input file, or standard input for {@code -}, decompressed when its first bytes say so
- * ({@link Decompression}). Counts the bytes read from the file itself (compressed, for a .gz) so
- * progress can be shown against the file's size. Standard input is read on a helper thread so that
- * {@link #stop()} ends a run even while no data comes.
+ * An input file, or standard input for {@code -}, unpacked when its first bytes say so
+ * ({@link Decompression}; a zip file through {@link Zips}). Counts the bytes read from the file itself
+ * (compressed, for a .gz; each file unpacked from a zip) so progress can be shown against the file's
+ * size. Standard input is read on a helper thread so that {@link #stop()} ends a run even while no
+ * data comes. A format that reads several files of its own (an X archive) counts them through
+ * {@link #counting}.
  */
 final class Input {
 
@@ -28,11 +33,67 @@ final class Input {
   private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicBoolean stopped;
 
-  private Input(String name, InputStream raw, long totalBytes, AtomicBoolean stopped) throws IOException {
+  private Input(String name, long totalBytes, AtomicBoolean stopped, Opener opener) throws IOException {
     this.name = name;
     this.stopped = stopped;
     this.totalBytes = totalBytes;
-    InputStream counted = new FilterInputStream(raw) {
+    this.stream = opener == null ? null : opener.open(this);
+  }
+
+  private interface Opener {
+    InputStream open(Input self) throws IOException;
+  }
+
+  /** Opens {@code file} ({@code -} is standard input); a missing or unreadable file is a {@link UserError}. */
+  static Input open(String file) {
+    try {
+      if ("-".equals(file)) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return new Input("stdin", -1, stopped,
+            self -> Decompression.byContent(self.count(new StoppableStdin(System.in, stopped::get))));
+      }
+      Path p = readableFile(file);
+      if (Zips.isZip(p)) {
+        ZipFile zip = Zips.open(p);
+        List<ZipEntry> files = Zips.files(zip);
+        long total = files.stream().mapToLong(e -> Math.max(0, e.getSize())).sum();
+        Iterator<ZipEntry> next = files.iterator();
+        return new Input(p.getFileName().toString(), total, new AtomicBoolean(), self -> new Zips.Joined(
+            () -> next.hasNext() ? Decompression.byContent(self.count(zip.getInputStream(next.next()))) : null, zip));
+      }
+      return new Input(p.getFileName().toString(), Files.size(p), new AtomicBoolean(),
+          self -> Decompression.byContent(self.count(Files.newInputStream(p))));
+    } catch (Decompression.DamagedInput e) {
+      throw new UserError(file + " " + e.getMessage());
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** An input of several files a format opens itself; {@link #count} counts their bytes. */
+  static Input counting(String name, long totalBytes) {
+    try {
+      return new Input(name, totalBytes, new AtomicBoolean(), null);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code file} when it exists and is a readable file, else a {@link UserError} saying which it is not. */
+  static Path readableFile(String file) {
+    Path p = Path.of(file);
+    if (!Files.exists(p)) {
+      throw new UserError("file not found: " + file);
+    }
+    if (Files.isDirectory(p) || !Files.isReadable(p)) {
+      throw new UserError("cannot read " + file + (Files.isDirectory(p) ? " (a directory)" : " (no permission)"));
+    }
+    return p;
+  }
+
+  /** {@code raw} with every byte read from it added to {@link #bytesRead()}. */
+  InputStream count(InputStream raw) {
+    return new FilterInputStream(raw) {
       @Override
       public int read() throws IOException {
         int b = super.read();
@@ -51,29 +112,6 @@ final class Input {
         return n;
       }
     };
-    this.stream = Decompression.byContent(new BufferedInputStream(counted, 1 << 16));
-  }
-
-  /** Opens {@code file} ({@code -} is standard input); a missing or unreadable file is a {@link UserError}. */
-  static Input open(String file) {
-    try {
-      if ("-".equals(file)) {
-        AtomicBoolean stopped = new AtomicBoolean();
-        return new Input("stdin", new StoppableStdin(System.in, stopped::get), -1, stopped);
-      }
-      Path p = Path.of(file);
-      if (!Files.exists(p)) {
-        throw new UserError("file not found: " + file);
-      }
-      if (Files.isDirectory(p) || !Files.isReadable(p)) {
-        throw new UserError("cannot read " + file + (Files.isDirectory(p) ? " (a directory)" : " (no permission)"));
-      }
-      return new Input(p.getFileName().toString(), Files.newInputStream(p), Files.size(p), new AtomicBoolean());
-    } catch (java.util.zip.ZipException e) {
-      throw new UserError(file + " starts like a gzip file but is not one: " + e.getMessage());
-    } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage());
-    }
   }
 
   String name() {
@@ -90,6 +128,10 @@ final class Input {
 
   long bytesRead() {
     return bytesRead.get();
+  }
+
+  boolean stopped() {
+    return stopped.get();
   }
 
   void stop() {

@@ -39,6 +39,19 @@ public interface RecordSource extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Called by the run when every record {@link #next()} has returned so far is settled: its tweet
+   * acknowledged by Kafka, or its rejection written. A source that can resume where it stopped (the
+   * Bluesky firehose's cursor) records its position here.
+   */
+  default void checkpoint() throws IOException {
+  }
+
+  /** How often the run should {@link #checkpoint()} while it goes on (it always does at its end); null: only at the end. */
+  default java.time.Duration checkpointEvery() {
+    return null;
+  }
+
   /** Asks {@link #next()} to return null soon; may be called from any thread. */
   default void stop() {
   }

@@ -61,6 +61,17 @@ public final class RejectFile implements AutoCloseable {
     }
   }
 
+  /** What was written so far is on disk (before a live source records where it stopped). */
+  public synchronized void flush() {
+    if (out != null) {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new UserError("cannot write the reject file " + path + ": " + e.getMessage());
+      }
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (out != null) {

@@ -13,7 +13,8 @@ import dev.trendoff.avro.TweetSource;
 
 /**
  * The Sentiment140 training CSV: no header, Latin-1, six fields: polarity, id, date
- * ({@code Sat May 16 23:58:44 UTC 2009}; the published file says {@code PDT}), query, user, text.
+ * ({@code Sat May 16 23:58:44 UTC 2009}; the published file says {@code PDT}), query, user, text (collected
+ * from Twitter's search API, so its HTML entities are unescaped: {@link HtmlEntities}).
  * Decode the file as {@link #CHARSET} and {@link #parse(String)} each line. Thread-safe.
  */
 public final class Sentiment140Csv implements CsvParser {
@@ -54,7 +55,7 @@ public final class Sentiment140Csv implements CsvParser {
           .setId(id)
           .setUserScreenName(user)
           .setUserName(null)
-          .setText(text)
+          .setText(HtmlEntities.unescape(text))
           .setCreatedAt(createdAt)
           .setLang(null)
           .setFavoriteCount(null)

@@ -22,7 +22,9 @@ public final class TweetFormats {
           StandardCharsets.UTF_8, StatusJson.jsonl()),
       new FollowTheHashtagFormat(),
       new LinesFormat("sentiment140", "the Sentiment140 CSV (no header, Latin-1)",
-          Sentiment140Csv.CHARSET, Sentiment140Csv.instance()));
+          Sentiment140Csv.CHARSET, Sentiment140Csv.instance()),
+      new XArchiveFormat(),
+      new XV2Format());
 
   public static List<TweetFormat> all() {
     return ALL;
@@ -53,7 +55,12 @@ public final class TweetFormats {
 
   /** One line a format for {@code --help}: its name, then its description, the descriptions aligned. */
   public static List<String> help() {
-    int width = names().stream().mapToInt(String::length).max().orElse(0);
-    return ALL.stream().map(f -> String.format(Locale.ROOT, "  %-" + width + "s  %s", f.name(), f.description())).toList();
+    return ALL.stream().map(f -> helpLine(f.name(), f.description())).toList();
+  }
+
+  /** A line of help in the formats' columns, for a command's other choices (produce's live sources). */
+  public static String helpLine(String name, String description) {
+    int width = Math.max(name.length(), names().stream().mapToInt(String::length).max().orElse(0));
+    return String.format(Locale.ROOT, "  %-" + width + "s  %s", name, description);
   }
 }

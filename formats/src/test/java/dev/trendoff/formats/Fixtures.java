@@ -38,6 +38,7 @@ public final class Fixtures {
       }
       Path copy = copies.resolve(name);
       if (!Files.exists(copy)) {
+        Files.createDirectories(copy.getParent());
         try (InputStream in = url.openStream()) {
           Files.copy(in, copy);
         }
@@ -93,7 +94,36 @@ public final class Fixtures {
     return out;
   }
 
-  /** The tweets among parse results. */
+  /** The files of each hand-written X archive under fixtures/x-archive (and x-archive-broken). */
+  public static final java.util.Map<String, List<String>> ARCHIVE_FILES = java.util.Map.of(
+      "x-archive/alice", List.of("data/account.js", "data/tweets.js", "data/tweets-part1.js", "data/note-tweet.js",
+          "data/tweet-headers.js", "data/deleted-tweets.js"),
+      "x-archive/bob", List.of("data/account.js", "data/tweet.js", "data/tweet-part1.js"),
+      "x-archive-broken/carol", List.of("data/tweets.js"));
+
+  /**
+   * The hand-written archive {@code fixture} (a key of {@link #ARCHIVE_FILES}) packed as X packs it: a
+   * zip with the folder {@code data/}, its .js files and a media file, written to {@code dir/NAME.zip}.
+   */
+  public static Path archiveZip(String fixture, Path dir) {
+    Path zip = dir.resolve(fixture.substring(fixture.lastIndexOf('/') + 1) + ".zip");
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("data/"));
+      out.closeEntry();
+      for (String f : ARCHIVE_FILES.get(fixture)) {
+        out.putNextEntry(new java.util.zip.ZipEntry(f));
+        out.write(Files.readAllBytes(path(fixture + "/" + f)));
+        out.closeEntry();
+      }
+      out.putNextEntry(new java.util.zip.ZipEntry("data/tweets_media/1626938917378342912-Fp1a2b3c.jpg"));
+      out.write(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 'J', 'F', 'I', 'F'});
+      out.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return zip;
+  }
+
   /** Each result as "tweet" or its reject reason's code, in order. */
   public static List<String> outcomes(List<ParseResult> parsed) {
     return parsed.stream().map(p -> p.isTweet() ? "tweet" : p.rejection().reason().code()).toList();

@@ -167,6 +167,13 @@ class JsonlFormatTest {
         .isEqualTo(RejectReason.BAD_NUMBER);
   }
 
+  @Test
+  void theTextsHtmlEntitiesAreUnescaped() {
+    Tweet t = StatusJson.jsonl().parse("{\"id\": 5, \"created_at\": \"Wed Oct 10 20:19:24 +0000 2018\","
+        + " \"text\": \"Q&amp;A: I &lt;3 &quot;Kafka&quot; &gt; all &amp;lt;\", \"user\": {\"screen_name\": \"a\"}}").tweet();
+    assertThat(t.getText()).isEqualTo("Q&A: I <3 \"Kafka\" > all &lt;");
+  }
+
   static byte[] bytes(String s) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.writeBytes(s.getBytes(StandardCharsets.UTF_8));

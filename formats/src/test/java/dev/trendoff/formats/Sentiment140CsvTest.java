@@ -40,4 +40,11 @@ class Sentiment140CsvTest {
     assertThat(r.get(1).tweet().getText()).isEqualTo("I LOVE @Health4UandPets u guys r the best!! caf\u00e9 na\u00efve ");
     assertThat(r.get(2).tweet().getCreatedAt()).isEqualTo(Instant.parse("2009-05-16T23:58:44Z"));
   }
+
+  @Test
+  void theTextsHtmlEntitiesAreUnescaped() {
+    Tweet t = Sentiment140Csv.instance().parse("\"4\",\"1467822272\",\"Mon Apr 06 22:22:45 PDT 2009\",\"NO_QUERY\",\"ersle\","
+        + "\"I &lt;3 &quot;coffee&quot; &amp; tea &gt; juice \"").tweet();
+    assertThat(t.getText()).isEqualTo("I <3 \"coffee\" & tea > juice ");
+  }
 }

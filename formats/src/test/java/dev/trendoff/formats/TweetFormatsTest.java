@@ -19,11 +19,12 @@ class TweetFormatsTest {
 
   /** A fixture of each format. */
   static final Map<String, String> FIXTURES = Map.of("jsonl", "statuses.jsonl",
-      "followthehashtag", "followthehashtag.csv", "sentiment140", "sentiment140.csv");
+      "followthehashtag", "followthehashtag.csv", "sentiment140", "sentiment140.csv",
+      "x-archive", "x-archive/alice", "x-v2", "x-v2.jsonl");
 
   @Test
   void theNamesInTheirOrder() {
-    assertThat(TweetFormats.names()).containsExactly("jsonl", "followthehashtag", "sentiment140");
+    assertThat(TweetFormats.names()).containsExactly("jsonl", "followthehashtag", "sentiment140", "x-archive", "x-v2");
     assertThat(TweetFormats.all()).extracting(TweetFormat::name).containsExactlyElementsOf(TweetFormats.names());
   }
 
@@ -51,11 +52,11 @@ class TweetFormatsTest {
   void anUnknownNameIsAUsageErrorListingTheNames() {
     assertThatThrownBy(() -> TweetFormats.named("excel"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown format 'excel' (one of jsonl, followthehashtag, sentiment140)")
+        .hasMessage("unknown format 'excel' (one of jsonl, followthehashtag, sentiment140, x-archive, x-v2)")
         .satisfies(e -> assertThat(((UserError) e).exitCode()).isEqualTo(UserError.USAGE));
     assertThat(TweetFormats.find("excel")).isEmpty();
     assertThat(TweetFormats.unknown("source", "parquet", List.of("synthetic", "twitter")))
-        .isEqualTo("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, synthetic, twitter)");
+        .isEqualTo("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, x-archive, x-v2, synthetic, twitter)");
   }
 
   @Test

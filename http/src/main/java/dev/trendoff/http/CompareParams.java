@@ -15,13 +15,13 @@ import dev.trendoff.serving.Ranking;
 /**
  * The query parameters of {@code /api/compare}, {@code /api/compare.csv}, {@code /api/compare.png} and
  * {@code /api/compare/stream} (docs/http.md): named one to one after {@link CompareRequest}'s (users, rank,
- * top), which checks them as it checks the command line's, plus the server's own limits on users and top.
+ * top, prior, prior_size), which checks them as it checks the command line's, plus the server's own limits on users and top.
  * A parameter the endpoint does not know, or a single-valued one given twice, is a bad parameter too.
  */
 final class CompareParams {
 
   /** The parameters of a comparison: {@link CompareRequest#parse}'s arguments. */
-  static final List<String> NAMES = List.of("users", "rank", "top");
+  static final List<String> NAMES = List.of("users", "rank", "top", "prior", "prior_size");
 
   private final Map<String, List<String>> params;
   private final HttpSettings limits;
@@ -80,7 +80,7 @@ final class CompareParams {
   private CompareRequest parse(List<String> users) {
     String top = single("top");
     checkTop(top);
-    return CompareRequest.parse(users, single("rank"), top);
+    return CompareRequest.parse(users, single("rank"), top, single("prior"), single("prior_size"));
   }
 
   /** A single value of an optional parameter (null when absent); given twice is a bad parameter. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.trendoff.serving.CompareRequest;
+import dev.trendoff.serving.Method;
+import dev.trendoff.serving.Prior;
 import dev.trendoff.serving.QueryError;
 import dev.trendoff.serving.Rank;
 import dev.trendoff.serving.Ranking;
@@ -40,6 +42,11 @@ class CompareParamsTest {
     assertThat(r.rank()).isEqualTo(Rank.TOTAL);
     assertThat(r.top()).isEqualTo(Ranking.ALL);
     assertThat(params(Map.of("users", List.of("alice", "bob"))).request().top()).isEqualTo(CompareRequest.DEFAULT_TOP);
+    CompareRequest d = params(Map.of("users", List.of("alice,bob"), "rank", List.of("distinctive"), "prior", List.of("corpus"),
+        "prior_size", List.of("250"))).request();
+    assertThat(d.method()).isEqualTo(new Method(Rank.DISTINCTIVE, Prior.CORPUS, 250));
+    assertThat(badParameter(() -> params(Map.of("users", List.of("a,b"), "prior_size", List.of("0"))).request()))
+        .isEqualTo("prior_size: prior_size must be greater than 0, not 0");
   }
 
   @Test
@@ -60,7 +67,7 @@ class CompareParamsTest {
     assertThat(badParameter(() -> params(Map.of("users", List.of("a,b"), "rank", List.of("x", "y"))).request()))
         .isEqualTo("rank: rank is given 2 times: give it once");
     assertThat(badParameter(() -> params(Map.of("users", List.of("a,b"), "colour", List.of("red")))))
-        .isEqualTo("colour: colour is not a parameter of this endpoint (it takes users, rank, top, width)");
+        .isEqualTo("colour: colour is not a parameter of this endpoint (it takes users, rank, top, prior, prior_size, width)");
     assertThat(badParameter(() -> params(Map.of("users", List.of("a,b"), "width", List.of("9"))).number("width", 1, 100, 4000)))
         .isEqualTo("width: width must be between 100 and 4000, not 9");
     assertThatThrownBy(() -> params(Map.of("users", List.of("a,b"), "top", List.of("0"))).request())

@@ -100,7 +100,13 @@ class HttpApiIT {
     Http.Answer csv = get("api/compare.csv?users=alice,bob");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.type()).startsWith("text/csv");
-    assertThat(csv.body()).isEqualTo("word,alice,bob\r\nspark,3,4\r\nkafka,5,2\r\nnation's,2,2\r\nlambda,2,1\r\n");
+    // each word, both counts and both rates per 10,000 words (alice has 13 words, bob 15), then z (docs/compare.md '--csv')
+    List<String> lines = List.of(csv.body().split("\r\n"));
+    assertThat(csv.body()).endsWith("\r\n");
+    assertThat(lines.get(0)).isEqualTo("word,alice,bob,rate_alice,rate_bob,z");
+    assertThat(lines.subList(1, lines.size()).stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 5))).toList())
+        .containsExactly("spark,3,4," + 30000.0 / 13 + "," + 40000.0 / 15, "kafka,5,2," + 50000.0 / 13 + "," + 20000.0 / 15,
+            "nation's,2,2," + 20000.0 / 13 + "," + 20000.0 / 15, "lambda,2,1," + 20000.0 / 13 + "," + 10000.0 / 15);
 
     Http.Answer png = get("api/compare.png?users=alice,bob&width=640&height=400");
     assertThat(png.status()).isEqualTo(200);

@@ -99,6 +99,13 @@ class LiveIT {
     producer.flush();
   }
 
+  /** Each word of an answer with its counts, in order: "walrus=[3,2]" (the rates and z are docs/compare.md's). */
+  static List<String> counts(JsonNode answer) {
+    List<String> out = new java.util.ArrayList<>();
+    answer.get("words").forEach(w -> out.add(w.get("word").asText() + "=" + w.get("counts")));
+    return out;
+  }
+
   @Test
   void theEventStreamSendsTheNewAnswerAfterATweetIsProduced() throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -117,7 +124,7 @@ class LiveIT {
     try {
       ObjectMapper json = new ObjectMapper();
       JsonNode first = json.readTree(events.poll(30, TimeUnit.SECONDS));
-      assertThat(first.get("words").toString()).isEqualTo("[{\"word\":\"kafka\",\"counts\":[1,1]}]");
+      assertThat(counts(first)).containsExactly("kafka=[1,1]");
       assertThat(first.toString()).isEqualTo(Http.get(base, "api/compare?users=dave,erin").json().toString());
 
       tweet("Dave", "a walrus, a walrus and a walrus");
@@ -135,8 +142,7 @@ class LiveIT {
       assertThat(changed).as("an event with both new tweets counted").isNotNull();
       System.out.printf("event stream: the new answer arrived %d ms after the tweets were produced%n",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-      assertThat(changed.get("words").toString())
-          .isEqualTo("[{\"word\":\"walrus\",\"counts\":[3,2]},{\"word\":\"kafka\",\"counts\":[1,1]}]");
+      assertThat(counts(changed)).containsExactly("walrus=[3,2]", "kafka=[1,1]");
       assertThat(changed.get("view").get("speedRows").asInt()).isEqualTo(2);
     } finally {
       r.body().close();
@@ -159,6 +165,23 @@ class LiveIT {
           .containsExactly("spark", "kafka", "nation's", "lambda");
       b.screenshot("page-compare");
       assertThat(b.consoleErrors()).as("console errors").isEmpty();
+
+      // distinctive: one bar of z per word, the API's z; with three users each user's list (z against the others pooled)
+      for (String q : new String[] {"users=alice,bob&rank=distinctive&top=all", "users=alice,bob,carol&rank=distinctive&top=2"}) {
+        JsonNode api = Http.get(base, "api/compare?" + q).json();
+        List<Double> z = new java.util.ArrayList<>();
+        api.get("words").forEach(w -> z.add(w.get("z").isArray()
+            ? w.get("z").get(List.of("alice", "bob", "carol").indexOf(w.get("user").asText())).doubleValue()
+            : w.get("z").doubleValue()));
+        b.driver.get(base.resolve("?" + q).toString());
+        wait.until(d -> d.findElements(By.cssSelector("#chart rect.bar")).size() == z.size());
+        assertThat(b.driver.findElements(By.cssSelector("#chart rect.bar")).stream()
+            .map(e -> Double.parseDouble(e.getAttribute("data-value"))).toList()).as(q).isEqualTo(z);
+        assertThat(b.driver.findElements(By.cssSelector("#words tr")).size()).as(q).isEqualTo(z.size() + 1);
+        assertThat(b.consoleErrors()).as("console errors with " + q).isEmpty();
+      }
+      assertThat(b.driver.findElements(By.cssSelector("#words td.word")).get(0).getText()).startsWith("alice: ");
+      b.screenshot("page-distinctive");
 
       // autocomplete offers the known users of a prefix
       b.driver.get(base.toString());

@@ -5,16 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.typesafe.config.Config;
 
 import dev.trendoff.core.KafkaOptions;
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.Terminal;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.formats.FormatsHelp;
@@ -22,7 +26,12 @@ import dev.trendoff.formats.RecordSource;
 import dev.trendoff.formats.RejectFile;
 import dev.trendoff.formats.TweetFormat;
 import dev.trendoff.formats.TweetFormats;
+import dev.trendoff.producer.bluesky.BlueskySettings;
+import dev.trendoff.producer.bluesky.BlueskySource;
+import dev.trendoff.producer.x.XSettings;
+import dev.trendoff.producer.x.XStreamSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +39,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./trendoff produce --source SOURCE [FILE]}: tweets from a file, the generator or the live stream into Kafka. */
-@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = FormatsHelp.class,
+@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = ProduceCommand.SourcesHelp.class,
     description = {"Reads tweets from a source and sends them, Avro-encoded, to the Kafka topic.",
         "Bad records are counted by reason and written to a reject file; the run goes on.",
         "Ctrl-C or SIGTERM: what was read is flushed, the summary printed, exit 0."})
@@ -38,17 +47,46 @@ public final class ProduceCommand implements Callable<Integer> {
 
   static final String SYNTHETIC = "synthetic";
   static final String TWITTER = "twitter";
-  /** The sources that are not files; the others are the file formats of {@link TweetFormats}. */
-  static final List<String> OTHER_SOURCES = List.of(SYNTHETIC, TWITTER);
+  static final String X_STREAM = "x-stream";
+  static final String BLUESKY = "bluesky";
+  /** The sources that are not files, with a line of help each; the others are the file formats of {@link TweetFormats}. */
+  static final Map<String, String> OTHER_SOURCE_HELP = orderedMap(
+      SYNTHETIC, "generated tweets (--seed, --users, --tweets)",
+      X_STREAM, "X API v2 filtered stream, live (--track; paid X API access)",
+      BLUESKY, "Bluesky's public firehose (Jetstream), live, no account",
+      TWITTER, "Twitter's v1.1 stream via Twitter4J: retired in 2023");
+  static final List<String> OTHER_SOURCES = List.copyOf(OTHER_SOURCE_HELP.keySet());
+
+  /** produce's help ends with the file formats, then the other sources, a line each. */
+  public static final class SourcesHelp implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      new FormatsHelp().transform(spec);
+      List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+      footer.add("");
+      footer.add("Live and generated sources (no FILE):");
+      OTHER_SOURCE_HELP.forEach((name, help) -> footer.add(TweetFormats.helpLine(name, help)));
+      spec.usageMessage().footer(footer.toArray(new String[0]));
+      return spec;
+    }
+  }
+
+  private static Map<String, String> orderedMap(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   @Spec CommandSpec spec;
 
   @Option(names = "--source", required = true, paramLabel = "SOURCE",
-      description = "a file format (listed below) read from FILE, synthetic, or twitter (the live stream)")
+      description = "a file format read from FILE, or a live or generated source (both listed below)")
   String source;
 
   @Parameters(arity = "0..1", paramLabel = "FILE",
-      description = "the input file of a file format (gzip recognised by its content; - is standard input)")
+      description = "the input file of a file format (gzip, bzip2, xz, zstd or zip recognised by content; - is standard input)")
   String file;
 
   /** The old way to give FILE, kept so that scripts written before it keep running. */
@@ -69,7 +107,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
   @Mixin SyntheticOptions synthetic = new SyntheticOptions(42, 1000, 100_000);
 
-  @Option(names = "--track", split = ",", paramLabel = "WORD", description = "twitter: track these words (comma-separated, repeatable)")
+  @Option(names = "--track", split = ",", paramLabel = "WORD",
+      description = "x-stream, twitter: track these words or phrases (comma-separated, repeatable)")
   List<String> track = new ArrayList<>();
 
   @Option(names = "--follow", split = ",", paramLabel = "ID", description = "twitter: follow these user ids")
@@ -88,6 +127,7 @@ public final class ProduceCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
 
   private final Supplier<Config> configLoader;
+  private final Function<String, String> env;
 
   public ProduceCommand() {
     this(TrendoffConfig::load);
@@ -95,7 +135,13 @@ public final class ProduceCommand implements Callable<Integer> {
 
   /** With a given configuration (tests). */
   public ProduceCommand(Supplier<Config> configLoader) {
+    this(configLoader, System::getenv);
+  }
+
+  /** With a given configuration and environment (tests: the X bearer token). */
+  public ProduceCommand(Supplier<Config> configLoader, Function<String, String> env) {
     this.configLoader = configLoader;
+    this.env = env;
   }
 
   /** Every name {@code --source} takes (aliases left out): the file formats, then the generator and the live stream. */
@@ -130,7 +176,8 @@ public final class ProduceCommand implements Callable<Integer> {
       Pacer pacer = rate != null ? Pacer.rate(rate) : speedup != null ? Pacer.speedup(speedup) : Pacer.unlimited();
       ProduceRun run = new ProduceRun(name, records, producer, pacer, rejects, limit == null ? Long.MAX_VALUE : limit);
       if (!noProgress) {
-        run.withProgress(Progress.forSource(records, err, own.rateLineInterval().toMillis(), producer::sent));
+        run.withProgress(Progress.forSource(records, err, Terminal.stderr(), own.rateLineInterval().toMillis(),
+            producer::sent));
       }
       return runWithShutdownHook(run, records);
     }
@@ -216,6 +263,18 @@ public final class ProduceCommand implements Callable<Integer> {
     }
     if (SYNTHETIC.equals(name)) {
       return new SyntheticSource(synthetic.generator());
+    }
+    if (X_STREAM.equals(name)) {
+      if (!follow.isEmpty() || !locations.isEmpty()) {
+        throw UserError.usage("x-stream takes --track only (its words become the stream's rules)");
+      }
+      return new XStreamSource(XSettings.from(config, env), track);
+    }
+    if (BLUESKY.equals(name)) {
+      if (!track.isEmpty() || !follow.isEmpty() || !locations.isEmpty()) {
+        throw UserError.usage("bluesky reads the whole public firehose: it takes no --track, --follow or --locations");
+      }
+      return new BlueskySource(BlueskySettings.from(config));
     }
     TwitterSource.Filter filter = new TwitterSource.Filter(track, follow, boxes());
     return new TwitterSource(TwitterSettings.from(config), filter);

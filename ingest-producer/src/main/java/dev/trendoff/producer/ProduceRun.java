@@ -63,8 +63,16 @@ public final class ProduceRun {
     long start = System.nanoTime();
     long handed = 0;
     boolean checkIds = !source.uniqueIds();
+    long checkpointNanos = source.checkpointEvery() == null ? Long.MAX_VALUE : source.checkpointEvery().toNanos();
+    long lastCheckpoint = System.nanoTime();
     try {
       while (!stopRequested && handed < limit) {
+        if (System.nanoTime() - lastCheckpoint >= checkpointNanos) {
+          producer.flush();
+          rejects.flush();
+          source.checkpoint();
+          lastCheckpoint = System.nanoTime();
+        }
         ParseResult r = source.next();
         if (r == null) {
           break;
@@ -94,9 +102,14 @@ public final class ProduceRun {
       stopRequested = true;
     } finally {
       producer.flush();
+      rejects.close();
       progress.update(source, producer.sent());
       progress.close();
-      rejects.close();
+    }
+    try {
+      source.checkpoint();
+    } catch (IOException e) {
+      throw new dev.trendoff.core.UserError("cannot record where " + name + " stopped: " + e.getMessage(), e);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SortedMap<String, Long> byReason = new TreeMap<>();

@@ -9,7 +9,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** What the user sees while a run goes on: a progress bar when the size is known, else a rate line. */
+/**
+ * What the user sees while a run goes on: on a terminal, a progress bar when the size is known; else (the
+ * size unknown, or standard error a pipe or a file) a plain rate line every few seconds, no {@code \r} frames.
+ */
 interface Progress extends AutoCloseable {
 
   /** Called by the run every few hundred records. */
@@ -30,10 +33,14 @@ interface Progress extends AutoCloseable {
     };
   }
 
-  /** A bar (me.tongfei progressbar) on {@code err} for sources of known size, else {@link #rateLine}. */
-  static Progress forSource(RecordSource source, PrintStream err, long rateLineMillis, LongSupplier sent) {
-    if (source.total() < 0) {
-      return rateLine(err, rateLineMillis, sent);
+  /**
+   * A bar (me.tongfei progressbar) on {@code err} for sources of known size when {@code terminal}, else
+   * {@link #rateLine}.
+   */
+  static Progress forSource(RecordSource source, PrintStream err, boolean terminal, long rateLineMillis,
+      LongSupplier sent) {
+    if (source.total() < 0 || !terminal) {
+      return rateLine(err, rateLineMillis, sent, source);
     }
     boolean bytes = "bytes".equals(source.unit());
     ProgressBarBuilder b = new ProgressBarBuilder()
@@ -65,8 +72,11 @@ interface Progress extends AutoCloseable {
     };
   }
 
-  /** Every {@code everyMillis}, on its own thread: {@code produce: 12,345 sent in 10 s, 1,234 tweets/s now}. */
-  static Progress rateLine(PrintStream err, long everyMillis, LongSupplier sent) {
+  /**
+   * Every {@code everyMillis}, on its own thread: {@code produce: 12,345 sent in 10 s, 1,234 tweets/s now},
+   * then {@code , 42% of the input read} when the source knows its size.
+   */
+  static Progress rateLine(PrintStream err, long everyMillis, LongSupplier sent, RecordSource source) {
     java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "produce-rate-line");
       t.setDaemon(true);
@@ -78,7 +88,9 @@ interface Progress extends AutoCloseable {
       long now = System.nanoTime();
       long n = sent.getAsLong();
       double rate = (n - last[1]) * 1e9 / Math.max(1, now - last[0]);
-      err.printf("produce: %,d sent in %,d s, %,.0f tweets/s now%n", n, (now - start) / 1_000_000_000L, rate);
+      long total = source.total();
+      String read = total > 0 ? String.format(", %d%% of the input read", Math.min(100, source.done() * 100 / total)) : "";
+      err.printf("produce: %,d sent in %,d s, %,.0f tweets/s now%s%n", n, (now - start) / 1_000_000_000L, rate, read);
       last[0] = now;
       last[1] = n;
     }, everyMillis, everyMillis, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.trendoff.avro.Tweet;
 import dev.trendoff.avro.TweetCodec;
+import dev.trendoff.core.ConnectFailures;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import dev.trendoff.core.UserKeys;
@@ -128,13 +129,16 @@ public final class TweetProducer implements AutoCloseable {
     p.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(timeoutMs, 2000L));
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500L);
     p.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "trendoff-producer-check");
-    try (Admin admin = Admin.create(p)) {
+    Duration timeout = Duration.ofMillis(timeoutMs);
+    try (Admin admin = ConnectFailures.admin(p)) {
       try {
         admin.describeCluster().clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
+      } catch (TimeoutException e) {
         LOG.debug("Kafka at {} did not answer", servers, e);
-        throw new UserError("Kafka is unreachable at " + servers + " (no answer within "
-            + Duration.ofMillis(timeoutMs).toSeconds() + " s; is it running? ./trendoff stack up starts a local one)");
+        throw ConnectFailures.kafka(p, "connect", timeout, e);
+      } catch (ExecutionException e) {
+        LOG.debug("Kafka at {} did not answer", servers, e);
+        throw ConnectFailures.kafka(p, "connect", timeout, e.getCause());
       }
       try {
         admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -143,11 +147,9 @@ public final class TweetProducer implements AutoCloseable {
           throw new UserError("Kafka topic '" + topic + "' does not exist at " + servers
               + " (topics are not created automatically; ./trendoff stack up creates it)");
         }
-        throw new UserError("cannot describe Kafka topic '" + topic + "' at " + servers + ": "
-            + e.getCause().getMessage());
+        throw ConnectFailures.kafka(p, "describe topic '" + topic + "'", timeout, e.getCause());
       } catch (TimeoutException e) {
-        throw new UserError("Kafka at " + servers + " did not describe topic '" + topic + "' within "
-            + Duration.ofMillis(timeoutMs).toSeconds() + " s");
+        throw ConnectFailures.kafka(p, "describe topic '" + topic + "'", timeout, e);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -2,13 +2,7 @@ package dev.trendoff.producer;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,8 +76,7 @@ public final class TwitterSource implements RecordSource {
   }
 
   private final StatusJson format = new StatusJson(TweetSource.TWITTER);
-  private final BlockingQueue<ParseResult> queue = new ArrayBlockingQueue<>(10_000);
-  private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+  private final LiveRecords records = new LiveRecords(10_000);
   private final AtomicLong connects = new AtomicLong();
   private final TwitterStream stream;
   private final FilterQuery query;
@@ -199,17 +192,11 @@ public final class TwitterSource implements RecordSource {
   }
 
   private void offer(ParseResult r) {
-    try {
-      while (!stopped && !queue.offer(r, 100, TimeUnit.MILLISECONDS)) {
-        // Kafka is slower than the stream: hold the stream back
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    records.offer(r, () -> stopped);
   }
 
   private void count(String kind) {
-    skipped.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    records.count(kind);
   }
 
   /** Connects (in the background); {@link #next()} does it on its first call. */
@@ -223,20 +210,7 @@ public final class TwitterSource implements RecordSource {
   @Override
   public ParseResult next() {
     start();
-    try {
-      while (true) {
-        ParseResult r = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (r != null) {
-          return r;
-        }
-        if (stopped) {
-          return null;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
+    return records.next(() -> stopped, () -> null);
   }
 
   @Override
@@ -246,9 +220,7 @@ public final class TwitterSource implements RecordSource {
 
   @Override
   public Map<String, Long> skipped() {
-    Map<String, Long> m = new TreeMap<>();
-    skipped.forEach((k, v) -> m.put(k, v.sum()));
-    return m;
+    return records.skipped();
   }
 
   @Override

@@ -40,7 +40,8 @@ class ProduceCommandTest {
 
   @Test
   void theSourcesAreTheFileFormatsThenTheGeneratorAndTheStream() {
-    assertThat(ProduceCommand.sources()).containsExactly("jsonl", "followthehashtag", "sentiment140", "synthetic", "twitter");
+    assertThat(ProduceCommand.sources()).containsExactly("jsonl", "followthehashtag", "sentiment140", "x-archive", "x-v2",
+        "synthetic", "x-stream", "bluesky", "twitter");
     assertThat(ProduceCommand.sources()).containsAll(TweetFormats.names());
   }
 
@@ -49,7 +50,28 @@ class ProduceCommandTest {
     Result r = produce("--source", "parquet", "x.parquet");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip())
-        .isEqualTo("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, synthetic, twitter)");
+        .isEqualTo("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, x-archive, x-v2, synthetic,"
+            + " x-stream, bluesky, twitter)");
+  }
+
+  @Test
+  void helpListsEverySourceOnALineOfItsOwn() {
+    String help = new CommandLine(new ProduceCommand()).getUsageMessage();
+    for (String name : ProduceCommand.sources()) {
+      assertThat(help.lines().filter(l -> l.startsWith("  " + name + " ")).count()).as(name).isEqualTo(1);
+    }
+    assertThat(help).contains("retired in 2023").contains("no account");
+    assertThat(help.lines()).allMatch(l -> l.length() <= 80);
+  }
+
+  @Test
+  void theLiveSourcesSayWhatTheyLackBeforeKafkaIsAsked() {
+    Result x = produce("--source", "x-stream", "--track", "ai");
+    assertThat(x.exit()).isEqualTo(1);
+    assertThat(x.err().strip()).startsWith("x-stream needs the bearer token").contains("set TRENDOFF_X_BEARER_TOKEN");
+    Result b = produce("--source", "bluesky", "--track", "ai");
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err().strip()).isEqualTo("bluesky reads the whole public firehose: it takes no --track, --follow or --locations");
   }
 
   @Test

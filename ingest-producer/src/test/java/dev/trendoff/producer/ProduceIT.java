@@ -165,6 +165,52 @@ class ProduceIT {
   }
 
   @Test
+  void aFolderOfTwoXArchiveZipsEndToEnd() throws Exception {
+    Path archives = Files.createDirectory(dir.resolve("archives"));
+    Fixtures.archiveZip("x-archive/alice", archives);
+    Fixtures.archiveZip("x-archive/bob", archives);
+    Result r = produce("--source", "x-archive", archives.toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = r.json();
+    assertThat(s.get("sent").asLong()).isEqualTo(9);
+    assertThat(counts(s.get("rejectedByReason"))).isEqualTo(Map.of("missing-text", 1L, "bad-date", 1L, "bad-number", 1L,
+        "bad-id", 1L));
+    assertThat(counts(s.get("skipped"))).isEqualTo(Map.of("earlier-edit", 1L));
+    List<String> rejectLines = Files.readAllLines(Path.of(s.get("rejectFile").asText()));
+    assertThat(rejectLines).extracting(l -> json(l).get("where").asText())
+        .containsExactly("alice.zip data/tweets.js:249", "alice.zip data/tweets.js:267", "alice.zip data/tweets-part1.js:28",
+            "alice.zip data/tweets-part1.js:42");
+    List<Tweet> expected = new ArrayList<>(Fixtures.tweetsOf(Fixtures.read("x-archive", "x-archive/alice")));
+    expected.addAll(Fixtures.tweetsOf(Fixtures.read("x-archive", "x-archive/bob")));
+    assertSameTweets(readTopic(9), expected);
+  }
+
+  @Test
+  void anXV2JsonLinesFileCompressedWithZstdEndToEnd() throws Exception {
+    Path zst = dir.resolve("search");
+    try (OutputStream out = new com.github.luben.zstd.ZstdOutputStream(Files.newOutputStream(zst))) {
+      out.write(Files.readAllBytes(Fixtures.path("x-v2.jsonl")));
+    }
+    Result r = produce("--source", "x-v2", zst.toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = r.json();
+    assertThat(s.get("read").asLong()).isEqualTo(13);
+    assertThat(s.get("sent").asLong()).isEqualTo(5);
+    assertThat(counts(s.get("rejectedByReason"))).isEqualTo(Map.of("missing-user", 3L, "empty-line", 1L,
+        "malformed-json", 1L, "not-a-status", 1L, "bad-date", 1L, "missing-text", 1L));
+    assertSameTweets(readTopic(5), Fixtures.tweetsOf(Fixtures.read("x-v2", "x-v2.jsonl")));
+  }
+
+  @Test
+  void anXArchiveCutShortIsOneLineAndNothingIsSent() throws Exception {
+    byte[] whole = Files.readAllBytes(Fixtures.archiveZip("x-archive/alice", dir));
+    Path cut = Files.write(dir.resolve("cut.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    Result r = produce("--source", "x-archive", cut.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("cut.zip is not a whole zip file").doesNotContain("\n");
+  }
+
+  @Test
   void theOldNamesStillWork() throws Exception {
     Result r = produce("--source", "csv", "--file", Fixtures.path("followthehashtag.csv").toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
@@ -228,7 +274,7 @@ class ProduceIT {
     long t0 = System.nanoTime();
     Result down = produce("--source", "synthetic", "--tweets", "10", "--bootstrap-servers", "127.0.0.1:1");
     assertThat(down.exit()).isEqualTo(1);
-    assertThat(down.err().strip()).startsWith("Kafka is unreachable at 127.0.0.1:1");
+    assertThat(down.err().strip()).startsWith("cannot reach Kafka at 127.0.0.1:1");
     assertThat((System.nanoTime() - t0) / 1e9).isLessThan(15);
   }
 
@@ -238,7 +284,8 @@ class ProduceIT {
         .contains("file not found");
     Result r = produce("--source", "parquet", "x");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, synthetic, twitter)");
+    assertThat(r.err()).contains("unknown source 'parquet' (one of jsonl, followthehashtag, sentiment140, x-archive, x-v2,"
+        + " synthetic, x-stream, bluesky, twitter)");
   }
 
   static JsonNode json(String line) {

@@ -29,7 +29,7 @@ public final class CassandraExtraNode implements AutoCloseable {
 
   private CassandraExtraNode(StackSettings s) {
     this.s = s;
-    this.node = new CassandraNode(s);
+    this.node = new CassandraNode(s, null);
     this.process = node.process();
   }
 

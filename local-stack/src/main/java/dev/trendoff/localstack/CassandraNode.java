@@ -28,9 +28,12 @@ final class CassandraNode {
   static final List<String> MODULE_FLAGS = argumentFile("cassandra-jvm17.options");
 
   private final StackSettings s;
+  private final StackSecrets secrets;
 
-  CassandraNode(StackSettings s) {
+  /** @param secrets the secured stack's keys and passwords; null for a plain-text node */
+  CassandraNode(StackSettings s, StackSecrets secrets) {
     this.s = s;
+    this.secrets = secrets;
   }
 
   ServerProcess process() {
@@ -46,10 +49,30 @@ final class CassandraNode {
     return s.cassandraDir().resolve("conf").resolve("logback.xml");
   }
 
-  /** cassandra.yaml for one node on 127.0.0.1, small memtables and caches, data under the stack dir. */
-  static String yaml(StackSettings s) {
+  /**
+   * cassandra.yaml for one node on 127.0.0.1, small memtables and caches, data under the stack dir.
+   * Secured ({@code secrets} not null): PasswordAuthenticator, CassandraAuthorizer and client-to-node
+   * TLS only (no plain-text clients), with the stack's server certificate.
+   */
+  static String yaml(StackSettings s, StackSecrets secrets) {
     Path d = s.cassandraDir();
     String host = s.cassandraHost();
+    String auth = secrets == null
+        ? String.join("\n", "authenticator: AllowAllAuthenticator", "authorizer: AllowAllAuthorizer")
+        : String.join("\n",
+            "authenticator:",
+            "  class_name: org.apache.cassandra.auth.PasswordAuthenticator",
+            "authorizer: CassandraAuthorizer",
+            "role_manager: CassandraRoleManager",
+            "client_encryption_options:",
+            "  enabled: true",
+            "  optional: false",
+            "  keystore: " + secrets.keystore(),
+            "  keystore_password: " + secrets.keystorePassword(),
+            "  truststore: " + secrets.truststore(),
+            "  truststore_password: " + secrets.truststorePassword(),
+            "  store_type: PKCS12",
+            "  require_client_auth: false");
     return String.join("\n",
         "# written by trendoff local-stack; rewritten at every start",
         "cluster_name: 'trendoff local'",
@@ -89,8 +112,7 @@ final class CassandraNode {
         "concurrent_writes: 8",
         "concurrent_counter_writes: 4",
         "concurrent_compactors: 1",
-        "authenticator: AllowAllAuthenticator",
-        "authorizer: AllowAllAuthorizer",
+        auth,
         "hinted_handoff_enabled: false",
         "auto_snapshot: false",
         "disk_failure_policy: stop",
@@ -101,18 +123,18 @@ final class CassandraNode {
   /** True when the configuration file on disk is what the current settings would write. */
   boolean configMatches() {
     try {
-      return yaml(s).equals(Files.readString(yamlFile(), StandardCharsets.UTF_8));
+      return yaml(s, secrets).equals(Files.readString(yamlFile(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       return false;
     }
   }
 
-  /** Writes the YAML and the logback configuration, and creates the directories. */
+  /** Writes the YAML (mode 600: a secured one holds the keystore's password) and the logback configuration, and creates the directories. */
   void writeConfig() throws IOException {
     Files.createDirectories(yamlFile().getParent());
     Files.createDirectories(s.cassandraDir().resolve("triggers"));
     Files.createDirectories(s.logDir());
-    Files.writeString(yamlFile(), yaml(s), StandardCharsets.UTF_8);
+    dev.trendoff.core.Secrets.writePrivate(yamlFile(), yaml(s, secrets));
     try (InputStream in = CassandraNode.class.getResourceAsStream("cassandra-logback.xml")) {
       Files.copy(in, logbackFile(), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -149,6 +171,10 @@ final class CassandraNode {
     // schema changes do not force-flush the system tables (their commit log still makes them durable):
     // creating the schema takes seconds instead of tens of seconds on a busy laptop
     o.add("-Dcassandra.unsafesystem=true");
+    if (secrets != null) {
+      // the default superuser (cassandra/cassandra) at once, not after 10 s: stack up replaces its password
+      o.add("-Dcassandra.superuser_setup_delay_ms=0");
+    }
     if (s.cassandraSeeds().isEmpty()) {
       // one node: nothing to gossip with, no ring to wait for
       o.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");

@@ -18,6 +18,7 @@ import com.typesafe.config.Config;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaTopics;
 import dev.trendoff.core.Schema;
+import dev.trendoff.core.SecretFile;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
@@ -43,17 +44,52 @@ public final class LocalStack {
   public LocalStack(Config config) {
     this.config = config;
     this.s = StackSettings.from(config);
-    this.kafka = new KafkaNode(s);
-    this.cassandra = new CassandraNode(s);
+    this.kafka = new KafkaNode(s, null);
+    this.cassandra = new CassandraNode(s, null);
   }
 
   public StackSettings settings() {
     return s;
   }
 
-  /** {@code config} with the Kafka and Cassandra client settings pointing at this stack. */
+  /**
+   * {@code config} with the Kafka and Cassandra client settings pointing at this stack: its addresses
+   * and, when it is secured, its credentials and truststore ({@link StackSecrets#clientOverrides}).
+   */
   public Config clientConfig() {
-    return TrendoffConfig.withOverrides(config, s.clientOverrides());
+    Config c = TrendoffConfig.withOverrides(config, s.clientOverrides());
+    StackSecrets secrets = existingSecrets();
+    if (secrets != null) {
+      c = TrendoffConfig.withOverrides(c, secrets.clientOverrides(Settings.from(c).kafka().client()));
+    }
+    return c;
+  }
+
+  /** The secured stack's secrets when it has them (after its first secured {@link #up}), else null. */
+  private StackSecrets existingSecrets() {
+    return s.secured() && Files.isRegularFile(s.secureDir().resolve(StackSecrets.PASSWORDS))
+        ? StackSecrets.load(s.secureDir()) : null;
+  }
+
+  /**
+   * The secrets of a secured stack, made on its first start; null when it is not secured. A data
+   * directory that already ran without security cannot become secured (its Kafka has no users).
+   */
+  private StackSecrets secretsForUp() {
+    if (!s.secured()) {
+      return null;
+    }
+    boolean first = !Files.isRegularFile(s.secureDir().resolve(StackSecrets.PASSWORDS));
+    if (first && (kafka.formatted() || Files.isDirectory(s.cassandraDir().resolve("data")))) {
+      throw new UserError("the stack under " + s.dir() + " has data from a start without security (its Kafka has no"
+          + " users): start it without --secure (trendoff.stack.secure), or stop it and remove " + s.dir()
+          + " to start a secured one from scratch");
+    }
+    StackSecrets secrets = StackSecrets.ensure(s);
+    secrets.writeClientFile(s.dir());
+    // an argument file of a format killed with -9 (its writer gone) goes now, formatting or not
+    SecretFile.removeStale(s.secureDir());
+    return secrets;
   }
 
   public Settings clientSettings() {
@@ -78,6 +114,9 @@ public final class LocalStack {
   public UpReport up(Lifetime lifetime, PrintStream out) {
     long t0 = System.nanoTime();
     prepareDir();
+    StackSecrets secrets = secretsForUp();
+    KafkaNode kafka = new KafkaNode(s, secrets);
+    CassandraNode cassandra = new CassandraNode(s, secrets);
     Settings client = clientSettings();
     noteClientMismatch(out);
 
@@ -127,7 +166,7 @@ public final class LocalStack {
         kafka.writeConfig();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         if (!kafka.formatted()) {
-          format(kp, java, kafkaJars);
+          format(kafka, kp, java, kafkaJars, secrets);
         }
         kh = kp.start(kafka.command(java, kafkaJars), s.dir(), lifetime);
         startedHere.add(kp);
@@ -139,9 +178,18 @@ public final class LocalStack {
       if (kRunning.isEmpty()) {
         out.printf("kafka      started  pid %d  %s  ready in %s%n", kh.pid(), s.kafkaBootstrapServers(), secondsSince(kStart));
       }
-      waitForCassandra(cp, ch, client.cassandra(), cStart);
-      if (cRunning.isEmpty()) {
-        out.printf("cassandra  started  pid %d  %s  ready in %s%n", ch.pid(), s.cassandraContactPoint(), secondsSince(cStart));
+      List<CassandraRoles.Login> logins = secrets == null ? List.of(new CassandraRoles.Login(client.cassandra(), false))
+          : CassandraRoles.superuserLogins(client.cassandra(), secrets);
+      try (CassandraRoles.Session admin = waitForCassandra(cp, ch, logins, cStart)) {
+        if (cRunning.isEmpty()) {
+          out.printf("cassandra  started  pid %d  %s  ready in %s%n", ch.pid(), s.cassandraContactPoint(), secondsSince(cStart));
+        }
+        if (secrets != null) {
+          CassandraRoles.ensure(admin, secrets);
+          out.printf("security   Kafka SASL_SSL (%s), Cassandra TLS + PasswordAuthenticator; application user %s;%n"
+              + "           its credentials and truststore: %s (mode 600), read by every command%n",
+              StackSecrets.SCRAM, StackSecrets.APP_USER, s.dir().resolve(TrendoffConfig.STACK_CLIENT_FILE));
+        }
       }
 
       long tTopics = System.nanoTime();
@@ -274,15 +322,22 @@ public final class LocalStack {
     }
   }
 
-  private void format(ServerProcess kp, Path java, List<Path> jars) throws IOException {
+  private void format(KafkaNode kafka, ServerProcess kp, Path java, List<Path> jars, StackSecrets secrets) throws IOException {
     String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-    ProcessHandle h = kp.start(kafka.formatCommand(java, jars, clusterId), s.dir(), Lifetime.thisJvm());
-    kp.deletePidFile();
-    try {
-      h.onExit().get(120, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      h.destroyForcibly();
-      throw failed("formatting Kafka's storage did not finish within 120 s", kp);
+    List<String> cmd = kafka.formatCommand(java, jars, clusterId);
+    // secured, the arguments name the SCRAM users' passwords: java reads them from a 0600 file in the
+    // stack's secure directory, deleted when the format ends (or at the next start after a kill -9)
+    try (SecretFile args = secrets == null ? null
+        : SecretFile.create(s.secureDir(), SecretFile.javaArgFile(cmd.subList(1, cmd.size())))) {
+      List<String> run = args == null ? cmd : List.of(cmd.get(0), "@" + args.path());
+      ProcessHandle h = kp.start(run, s.dir(), Lifetime.thisJvm());
+      kp.deletePidFile();
+      try {
+        h.onExit().get(120, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        h.destroyForcibly();
+        throw failed("formatting Kafka's storage did not finish within 120 s", kp);
+      }
     }
     if (!kafka.formatted()) {
       throw failed("formatting Kafka's storage under " + kafka.dataDir() + " failed", kp);
@@ -312,17 +367,26 @@ public final class LocalStack {
     }
   }
 
-  private void waitForCassandra(ServerProcess p, ProcessHandle h, Settings.Cassandra c, long startNanos) {
+  /** Waits until Cassandra answers CQL to one of {@code logins}; returns that session (the caller closes it). */
+  private CassandraRoles.Session waitForCassandra(ServerProcess p, ProcessHandle h, List<CassandraRoles.Login> logins,
+      long startNanos) {
     long deadline = startNanos + s.startTimeout().toNanos();
     while (true) {
       requireAlive(p, h, "Cassandra");
       if (Ports.answers(s.cassandraPort(), 500)) {
-        try (CqlSession session = CassandraSessions.open(c, false)) {
-          if (session.execute("SELECT release_version FROM system.local").one() != null) {
-            return;
+        for (CassandraRoles.Login login : logins) {
+          CqlSession session = null;
+          try {
+            session = CassandraSessions.open(login.settings(), false);
+            if (session.execute("SELECT release_version FROM system.local").one() != null) {
+              return new CassandraRoles.Session(session, login.isDefault());
+            }
+          } catch (RuntimeException e) {
+            // not ready yet, or not this login
           }
-        } catch (RuntimeException e) {
-          // not ready yet
+          if (session != null) {
+            session.close();
+          }
         }
       }
       if (System.nanoTime() > deadline) {

@@ -13,7 +13,7 @@ import dev.trendoff.core.UserError;
 public record StackSettings(Path dir, int kafkaPort, int kafkaControllerPort, int cassandraPort,
     int cassandraStoragePort, String cassandraJavaHome, String kafkaHeap, String cassandraHeap,
     boolean cassandraClassArchive, Path classArchiveDir, Duration startTimeout, Duration stopTimeout,
-    String cassandraHost, String cassandraSeeds, String cassandraInitialToken) {
+    String cassandraHost, String cassandraSeeds, String cassandraInitialToken, boolean secure) {
 
   /** Every local service binds this address only. */
   public static final String HOST = "127.0.0.1";
@@ -30,7 +30,7 @@ public record StackSettings(Path dir, int kafkaPort, int kafkaControllerPort, in
         archiveDir.isBlank() ? dir.resolve("cds") : Path.of(archiveDir).toAbsolutePath().normalize(),
         s.getDuration("start-timeout"), s.getDuration("stop-timeout"),
         s.getString("cassandra-host").strip(), s.getString("cassandra-seeds").strip(),
-        s.getString("cassandra-initial-token").strip());
+        s.getString("cassandra-initial-token").strip(), s.getBoolean("secure"));
     if (!settings.cassandraHost().startsWith("127.")) {
       throw UserError.usage("trendoff.stack.cassandra-host = " + settings.cassandraHost()
           + ": the local stack binds loopback addresses only (127.x.y.z)");
@@ -62,6 +62,20 @@ public record StackSettings(Path dir, int kafkaPort, int kafkaControllerPort, in
 
   public Path cassandraDir() {
     return dir.resolve("cassandra");
+  }
+
+  /** Keys, certificates and passwords of a secured stack (mode 0700): see {@link StackSecrets}. */
+  public Path secureDir() {
+    return dir.resolve("secure");
+  }
+
+  /**
+   * True when this stack runs with authentication and TLS: {@code trendoff.stack.secure}, or a data
+   * directory that was started secured before (its Cassandra holds the roles, its Kafka the SCRAM
+   * users; it stays secured until it is removed).
+   */
+  public boolean secured() {
+    return secure || java.nio.file.Files.isDirectory(secureDir());
   }
 
   /**

@@ -40,7 +40,7 @@ class CassandraNodeTest {
   @Test
   void yamlIsOneNodeOnLoopbackWithThe50UnitStyleAndTheConfiguredPorts() {
     StackSettings s = settings();
-    String yaml = CassandraNode.yaml(s);
+    String yaml = CassandraNode.yaml(s, null);
     Map<String, String> y = topLevel(yaml);
     assertThat(y).containsEntry("num_tokens", "1")
         .containsEntry("listen_address", "127.0.0.1")
@@ -62,7 +62,7 @@ class CassandraNodeTest {
   @Test
   void jvmOptionsCarryTheMarkerHeapModuleFlagsAndDirectories() {
     StackSettings s = settings();
-    List<String> o = new CassandraNode(s).jvmOptions();
+    List<String> o = new CassandraNode(s, null).jvmOptions();
     assertThat(o.get(0)).isEqualTo(ServerProcess.marker("cassandra", s.dir()));
     assertThat(o).contains("-Xmx512m", "-Dcassandra-foreground=yes", "-Dcassandra.storagedir=" + s.cassandraDir(),
         "-Dcassandra.logdir=" + s.logDir(), "java.base/sun.nio.ch=ALL-UNNAMED", "java.base/jdk.internal.ref=ALL-UNNAMED",
@@ -83,7 +83,7 @@ class CassandraNodeTest {
   @Test
   void classArchiveIsRecordedOnceThenLoaded() throws Exception {
     StackSettings s = settings();
-    CassandraNode node = new CassandraNode(s);
+    CassandraNode node = new CassandraNode(s, null);
     JavaRuntimes.Runtime java = new JavaRuntimes.Runtime(Path.of(System.getProperty("java.home")), 17);
     List<Path> cp = List.of(Path.of("/x/a.jar"));
 
@@ -109,7 +109,7 @@ class CassandraNodeTest {
   @Test
   void anArchiveThatWasNeverWrittenIsForgotten() throws Exception {
     StackSettings s = settings();
-    CassandraNode node = new CassandraNode(s);
+    CassandraNode node = new CassandraNode(s, null);
     JavaRuntimes.Runtime java = new JavaRuntimes.Runtime(Path.of(System.getProperty("java.home")), 17);
     node.command(java, List.of(Path.of("/x/a.jar")));
     node.promoteClassArchive(); // killed with -9: nothing written

@@ -29,7 +29,7 @@ class KafkaNodeTest {
   void serverPropertiesAreOneKraftNodeOnLoopbackWithoutTopicAutoCreation() throws Exception {
     StackSettings s = settings();
     Properties p = new Properties();
-    p.load(new StringReader(KafkaNode.properties(s)));
+    p.load(new StringReader(KafkaNode.properties(s, null)));
     assertThat(p.getProperty("process.roles")).isEqualTo("broker,controller");
     assertThat(p.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:19093");
     assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
@@ -45,7 +45,7 @@ class KafkaNodeTest {
   @Test
   void commandsRunKafkaAndTheStorageToolOnTheKafkaClasspath() {
     StackSettings s = settings();
-    KafkaNode k = new KafkaNode(s);
+    KafkaNode k = new KafkaNode(s, null);
     Path java = Path.of("/j/bin/java");
     List<String> run = k.command(java, List.of(Path.of("/a.jar"), Path.of("/b.jar")));
     assertThat(run.get(0)).isEqualTo("/j/bin/java");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Answers a {@link CompareRequest}: both users in one consistent read, checked to be known, ranked. */
+/** Answers a {@link CompareRequest}: the users in one consistent read, checked to be known, ranked and scored. */
 public final class CompareUsers {
 
   private final ServingReader reader;
@@ -22,7 +22,7 @@ public final class CompareUsers {
 
   /** Fails with a {@link QueryError} of kind UNKNOWN_USER when a user has nothing counted. */
   public Comparison compare(CompareRequest request) {
-    ViewsRead read = reader.read(request.users());
+    ViewsRead read = reader.read(request.users(), request.prior() == Prior.CORPUS);
     List<String> unknown = new ArrayList<>();
     for (UserWords u : read.users()) {
       if (u.isEmpty()) {
@@ -35,10 +35,10 @@ public final class CompareUsers {
       unknown.forEach(u -> nearest.put(u, Suggestions.nearest(u, known, suggestions)));
       throw QueryError.unknownUsers(unknownMessage(nearest, known.isEmpty()), nearest);
     }
-    return Comparison.of(read, request.rank(), request.top());
+    return Comparison.of(read, request.method(), request.top());
   }
 
-  /** "unknown user "alcie" (nearest known names: alice, alicia): ...", for one or both users. */
+  /** "unknown user "alcie" (nearest known names: alice, alicia): ...", for one or more users. */
   static String unknownMessage(Map<String, List<String>> nearest, boolean noneKnown) {
     List<String> parts = new ArrayList<>();
     nearest.forEach((u, near) ->

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.trendoff.core.ConnectFailures;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,7 +46,7 @@ public final class KafkaLag {
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
     props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "trendoff-status");
-    try (Admin admin = Admin.create(props)) {
+    try (Admin admin = ConnectFailures.admin(props)) {
       TopicDescription topic = get(admin.describeTopics(List.of(k.topic())).allTopicNames(), k, timeout).get(k.topic());
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       topic.partitions().forEach(p -> latest.put(new TopicPartition(k.topic(), p.partition()), OffsetSpec.latest()));
@@ -76,13 +77,9 @@ public final class KafkaLag {
         throw new UserError("Kafka topic " + k.topic() + " does not exist at " + k.bootstrapServers()
             + " (`./trendoff stack up` creates it)", e);
       }
-      String why = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
-          ? "no answer in " + timeout.toSeconds() + " s" : e.getCause().getClass().getSimpleName();
-      throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " (" + why
-          + "); is it running? `./trendoff stack status`", e);
+      throw ConnectFailures.kafka(k.clientProperties(), "read consumer lag", timeout, e.getCause());
     } catch (TimeoutException e) {
-      throw new UserError("cannot reach Kafka at " + k.bootstrapServers() + " (no answer in " + timeout.toSeconds()
-          + " s); is it running? `./trendoff stack status`", e);
+      throw ConnectFailures.kafka(k.clientProperties(), "read consumer lag", timeout, e);
     }
   }
 }

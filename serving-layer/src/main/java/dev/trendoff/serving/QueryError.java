@@ -37,7 +37,8 @@ public final class QueryError extends UserError {
   }
 
   /**
-   * {@code parameter} (as the request names it: {@code users}, {@code rank}, {@code top}) is wrong;
+   * {@code parameter} (as the request names it: {@code users}, {@code rank}, {@code top}, {@code prior},
+   * {@code prior_size}; docs/compare.md 'The request') is wrong;
    * {@code detail} says how, without the parameter's name ("must be at least 1 (or 'all'), not 0").
    */
   public static QueryError badParameter(String parameter, String detail) {

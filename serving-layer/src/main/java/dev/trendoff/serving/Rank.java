@@ -6,16 +6,21 @@ import java.util.Locale;
 
 /** The orders {@code compare-users --rank} knows (docs/compare.md 'Ranks'). */
 public enum Rank {
-  /** The smaller of the two counts desc, then the sum desc, then the word in code-point order. */
+  /** The mutual words: the smallest count desc, then the sum desc, then the word in code-point order. */
   SHARED,
-  /** The sum desc, then the word. */
+  /** The mutual words: the sum desc, then the word. */
   TOTAL,
   /**
-   * trendOff's order: each user's mutual words by that user's count desc (ties: the word in code-point
-   * order), then alternately the first user's next word and the second user's next word, skipping words
-   * already taken; the first user named starts.
+   * trendOff's order of the mutual words: each user's by that user's count desc (ties: the word in
+   * code-point order), then in turn each user's next word, skipping words already taken; the first user
+   * named starts.
    */
-  ALTERNATE;
+  ALTERNATE,
+  /**
+   * Every word any user used, by z desc (the weighted log-odds ratio, {@link LogOddsRatio}), ties by the
+   * word; with more than two users, each user's words against the others pooled.
+   */
+  DISTINCTIVE;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);

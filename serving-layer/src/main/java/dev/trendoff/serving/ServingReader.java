@@ -11,14 +11,16 @@ import com.datastax.oss.driver.api.core.CqlSession;
 
 import dev.trendoff.core.UserKeys;
 import dev.trendoff.views.BatchSide;
+import dev.trendoff.views.Corpus;
 import dev.trendoff.views.SpeedRow;
 import dev.trendoff.views.ViewPointer;
 import dev.trendoff.views.ViewReads;
 
 /**
  * Reads the serving views for some users and merges them exactly (docs/lambda.md 'The merge'):
- * the pointer row, each user's batch view partition for the pointer's version, each user's speed rows
- * (the reads of {@link ViewReads}: prepared, asynchronous, in parallel; no Spark). Thread-safe; one per session.
+ * the pointer row, each user's batch view partition for the pointer's version, each user's speed rows,
+ * and when asked the version's corpus (the reads of {@link ViewReads}: prepared, asynchronous, in
+ * parallel; no Spark). Thread-safe; one per session.
  *
  * <p>Consistency with a recompute publishing at the same time: a version's rows are complete before the
  * pointer names it, and are deleted only after the pointer has moved past it (versions only grow).
@@ -36,6 +38,8 @@ public final class ServingReader {
   private final Clock clock;
   /** The last pointer seen: published, so its rows are complete. */
   private volatile ViewPointer lastSeen;
+  /** The corpus of the last version a read confirmed (read whole while that version was current). */
+  private volatile Corpus corpus;
 
   /** @param session reads at its default consistency (sessions of {@code CassandraSessions}: the read consistency) */
   public ServingReader(CqlSession session, String keyspace) {
@@ -49,16 +53,28 @@ public final class ServingReader {
 
   /** Both views merged for each of {@code screenNames} (keyed by {@link UserKeys#of}), in the order given. */
   public ViewsRead read(List<String> screenNames) {
+    return read(screenNames, false);
+  }
+
+  /**
+   * Likewise, and with {@code withCorpus} the corpus of the version read (for {@code --prior corpus}).
+   * A version's corpus never changes: the last one confirmed by the pointer is kept and not read again.
+   */
+  public ViewsRead read(List<String> screenNames, boolean withCorpus) {
     List<String> keys = screenNames.stream().map(UserKeys::of).toList();
     ViewPointer view = lastSeen;
     if (view == null) {
       view = join(views.pointer());
     }
     for (int attempt = 1; ; attempt++) {
-      ViewsRead r = join(readOnce(keys, view));
+      ViewsRead r = join(readOnce(keys, view, withCorpus));
       ViewPointer now = join(views.pointer());
       lastSeen = now;
-      if (Objects.equals(now.version(), view.version()) || attempt == MAX_ATTEMPTS) {
+      boolean same = Objects.equals(now.version(), view.version());
+      if (same && r.corpus() != null) {
+        corpus = r.corpus();
+      }
+      if (same || attempt == MAX_ATTEMPTS) {
         return r;
       }
       view = now;
@@ -72,21 +88,27 @@ public final class ServingReader {
     return v;
   }
 
-  private CompletableFuture<ViewsRead> readOnce(List<String> keys, ViewPointer v) {
+  private CompletableFuture<ViewsRead> readOnce(List<String> keys, ViewPointer v, boolean withCorpus) {
     List<CompletableFuture<List<SpeedRow>>> speed = new ArrayList<>();
     List<CompletableFuture<BatchSide>> batch = new ArrayList<>();
     for (String k : keys) {
       speed.add(views.speedRows(k));
       batch.add(v.exists() ? views.batch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
     }
+    Corpus kept = corpus;
+    CompletableFuture<Corpus> corpusRead = !withCorpus ? CompletableFuture.completedFuture(null)
+        : !v.exists() ? CompletableFuture.completedFuture(Corpus.NONE)
+        : kept != null && v.version().equals(kept.version()) ? CompletableFuture.completedFuture(kept)
+        : views.corpus(v.version());
     List<CompletableFuture<?>> every = new ArrayList<>(speed);
     every.addAll(batch);
+    every.add(corpusRead);
     return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
       List<UserWords> users = new ArrayList<>();
       for (int i = 0; i < keys.size(); i++) {
         users.add(Merge.merge(keys.get(i), v, batch.get(i).join(), speed.get(i).join()));
       }
-      return new ViewsRead(v, users, clock.instant());
+      return new ViewsRead(v, users, clock.instant(), corpusRead.join());
     });
   }
 

@@ -9,6 +9,37 @@ import org.junit.jupiter.api.Test;
 
 class CompareRequestTest {
 
+  @Test
+  void twoToEightUsersEachOnce() {
+    List<String> eight = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    assertThat(CompareRequest.parse(eight, "distinctive", "5").users()).isEqualTo(eight);
+    List<String> nine = new java.util.ArrayList<>(eight);
+    nine.add("i");
+    assertThat(error(() -> CompareRequest.parse(nine, null, null)).getMessage()).isEqualTo("name at most 8 users, not 9");
+    assertThat(error(() -> CompareRequest.parse(List.of("a", "b", "@A"), null, null)).getMessage())
+        .isEqualTo("\"a\" and \"@A\" are the same user (a): name each user once");
+  }
+
+  @Test
+  void priorAndItsSize() {
+    CompareRequest d = CompareRequest.parse(List.of("a", "b"), null, null);
+    assertThat(d.method()).isEqualTo(new Method(Rank.SHARED, Prior.POOLED, 1000));
+    CompareRequest r = CompareRequest.parse(List.of("a", "b"), "distinctive", "all", " Corpus", "2.5e2");
+    assertThat(r.method()).isEqualTo(new Method(Rank.DISTINCTIVE, Prior.CORPUS, 250));
+    assertThat(r.top()).isEqualTo(Ranking.ALL);
+    QueryError prior = error(() -> CompareRequest.parse(List.of("a", "b"), null, null, "flat", null));
+    assertThat(prior.parameter()).isEqualTo("prior");
+    assertThat(prior.getMessage()).isEqualTo("prior must be one of pooled, corpus, not 'flat'");
+    for (String bad : new String[] {"0", "-1", "x", "NaN", "Infinity", "1e999", ""}) {
+      QueryError e = error(() -> CompareRequest.parse(List.of("a", "b"), null, null, null, bad));
+      assertThat(e.parameter()).as(bad).isEqualTo("prior_size");
+      assertThat(e.exitCode()).isEqualTo(2);
+    }
+    assertThat(error(() -> CompareRequest.priorSize("0")).getMessage()).isEqualTo("prior_size must be greater than 0, not 0");
+    assertThat(error(() -> CompareRequest.priorSize("ten")).detail()).isEqualTo("must be a positive number, not 'ten'");
+    assertThat(CompareRequest.priorSize("0.001")).isEqualTo(0.001);
+  }
+
   static QueryError error(Runnable r) {
     try {
       r.run();
@@ -45,7 +76,8 @@ class CompareRequestTest {
     assertThat(CompareRequest.rank(" total")).isEqualTo(Rank.TOTAL);
     QueryError bad = error(() -> CompareRequest.rank("loudest"));
     assertThat(bad.parameter()).isEqualTo("rank");
-    assertThat(bad.getMessage()).isEqualTo("rank must be one of shared, total, alternate, not 'loudest'");
+    assertThat(bad.getMessage()).isEqualTo("rank must be one of shared, total, alternate, distinctive, not 'loudest'");
+    assertThat(CompareRequest.rank("Distinctive")).isEqualTo(Rank.DISTINCTIVE);
   }
 
   @Test
@@ -54,9 +86,9 @@ class CompareRequestTest {
         .isEqualTo("\"Alice\" and \"@alice\" are the same user (alice): name two different users");
     assertThat(error(() -> CompareRequest.parse(List.of("alice", " @ "), null, null)).getMessage())
         .isEqualTo("a user name must not be empty");
-    QueryError three = error(() -> CompareRequest.parse(List.of("a", "b", "c"), null, null));
-    assertThat(three.parameter()).isEqualTo("users");
-    assertThat(three.getMessage()).isEqualTo("name two users, not 3");
+    QueryError one = error(() -> CompareRequest.parse(List.of("a"), null, null));
+    assertThat(one.parameter()).isEqualTo("users");
+    assertThat(one.getMessage()).isEqualTo("name at least two users, not 1");
     assertThatThrownBy(() -> CompareRequest.parse(List.of("a", "b"), "shared", "-1")).isInstanceOf(QueryError.class);
   }
 }

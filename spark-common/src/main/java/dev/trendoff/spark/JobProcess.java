@@ -14,13 +14,22 @@ import java.util.concurrent.TimeUnit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 
+import dev.trendoff.core.TrendoffConfig;
+
 /**
  * A trendoff job (any class with a {@code main}) in a child JVM with this JVM's classpath, module
- * flags and the given configuration (written to a file passed as {@code -Dtrendoff.config}). Used
- * where a job must really die ({@code kill -9}) or run beside others: the demo, the benchmarks and
- * the integration tests.
+ * flags and the given configuration. Used where a job must really die ({@code kill -9}) or run beside
+ * others: the demo, the benchmarks and the integration tests.
+ *
+ * <p>The configuration, passwords included, goes to the child in its environment
+ * ({@value TrendoffConfig#CONFIG_TEXT_ENV}), which only its user can read ({@code /proc/PID/environ}
+ * is mode 0400): never on its command line, which {@code ps} shows to every user, and never in a
+ * file, which a {@code kill -9} would leave behind (docs/security.md).
  */
 public final class JobProcess implements AutoCloseable {
+
+  /** System properties of this JVM a child gets too: none of them is a configuration key. */
+  private static final List<String> INHERITED = List.of("log4j2.configurationFile", "trendoff.home", "trendoff.logdir");
 
   private final String name;
   private final Process process;
@@ -39,26 +48,11 @@ public final class JobProcess implements AutoCloseable {
   public static JobProcess start(String name, String mainClass, List<String> args, Config config, String heap, Path log) {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      Path conf = Files.createTempFile(log.toAbsolutePath().getParent(), name + "-", ".conf");
-      // JSON with the root's braces: concise HOCON renders the root object without them, and
-      // "trendoff " + "a{..},b{..}" would parse as a key named "trendoff a"
-      Files.writeString(conf, config.getConfig("trendoff").root().atKey("trendoff").root()
-          .render(ConfigRenderOptions.concise()) + "\n", StandardCharsets.UTF_8);
-      conf.toFile().deleteOnExit();
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.addAll(moduleFlags());
       cmd.add("-Xmx" + heap);
-      cmd.add("-Dtrendoff.config=" + conf.toAbsolutePath());
-      // -Dtrendoff.* of this JVM (trendoff.home from the launcher, ...): Typesafe Config folds system
-      // properties into the reference, so they are in the rendered file and the child must know them too
-      List<String> inherited = new ArrayList<>(List.of("log4j2.configurationFile"));
-      for (String p : System.getProperties().stringPropertyNames()) {
-        if (p.startsWith("trendoff.") && !p.equals("trendoff.config")) {
-          inherited.add(p);
-        }
-      }
-      for (String p : inherited) {
+      for (String p : INHERITED) {
         String v = System.getProperty(p);
         if (v != null) {
           cmd.add("-D" + p + "=" + v);
@@ -71,11 +65,23 @@ public final class JobProcess implements AutoCloseable {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
-      pb.environment().keySet().removeIf(k -> k.startsWith("TRENDOFF_") && !k.equals("TRENDOFF_HOME"));
+      // the child's configuration is exactly this one: no TRENDOFF_* of this JVM's environment on top
+      pb.environment().keySet().removeIf(k -> k.startsWith(TrendoffConfig.ENV_PREFIX) && !k.equals("TRENDOFF_HOME"));
+      pb.environment().put(TrendoffConfig.CONFIG_TEXT_ENV, render(config));
       return new JobProcess(name, pb.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+  }
+
+  /**
+   * The {@code trendoff} section of {@code config} as text a child parses back to the same values: JSON
+   * with the root's braces (concise HOCON renders the root object without them, and "trendoff " +
+   * "a{..},b{..}" would parse as a key named "trendoff a").
+   */
+  static String render(Config config) {
+    return config.getConfig(TrendoffConfig.ROOT).root().atKey(TrendoffConfig.ROOT).root()
+        .render(ConfigRenderOptions.concise());
   }
 
   /** The JVM flags of this JVM that open Java 17 modules to Spark (and friends). */

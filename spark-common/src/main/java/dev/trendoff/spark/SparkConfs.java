@@ -7,10 +7,16 @@ import java.util.stream.Collectors;
 
 import org.apache.spark.SparkConf;
 
+import dev.trendoff.core.Secrets;
 import dev.trendoff.core.Settings;
 
-/** The SparkConf of a trendoff job: master, Cassandra connector settings, extra spark settings. */
+/** The SparkConf of a trendoff job: master, Cassandra connector settings (credentials, TLS), extra spark settings. */
 public final class SparkConfs {
+
+  /** The connector's TLS cipher suites (spark.cassandra.connection.ssl.enabledAlgorithms; trendoff.spark.conf may override). */
+  static final String CIPHER_SUITES = String.join(",", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
 
   private SparkConfs() {}
 
@@ -48,6 +54,18 @@ public final class SparkConfs {
       conf.set("spark.cassandra.auth.username", c.username());
       conf.set("spark.cassandra.auth.password", c.password());
     }
+    if (c.ssl().enabled()) {
+      // the connector checks the certificate chain against the truststore, never the host name (3.5.1 turns
+      // the driver's hostname validation off); trendoff's own driver sessions check both
+      conf.set("spark.cassandra.connection.ssl.enabled", "true");
+      // the connector's default suites are TLS_RSA_* (RSA key exchange), which no EC certificate and no
+      // current Cassandra default accepts: TLS 1.3 and TLS 1.2 ECDHE with AES-GCM, as every Java 11+ has
+      conf.set("spark.cassandra.connection.ssl.enabledAlgorithms", CIPHER_SUITES);
+      if (!c.ssl().truststorePath().isEmpty()) {
+        conf.set("spark.cassandra.connection.ssl.trustStore.path", c.ssl().truststorePath());
+        conf.set("spark.cassandra.connection.ssl.trustStore.password", c.ssl().truststorePassword());
+      }
+    }
     settings.spark().conf().forEach(conf::set);
     return conf;
   }
@@ -55,7 +73,7 @@ public final class SparkConfs {
   /** The configuration minus secrets, for a log line. */
   public static String describe(SparkConf conf) {
     return java.util.Arrays.stream(conf.getAll())
-        .filter(kv -> !kv._1().contains("password") && !kv._1().contains("secret"))
+        .filter(kv -> !Secrets.isSecretKey(kv._1()))
         .map(kv -> kv._1() + "=" + kv._2())
         .sorted()
         .collect(Collectors.joining(", "));

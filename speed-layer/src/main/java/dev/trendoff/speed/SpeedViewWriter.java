@@ -10,7 +10,7 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.spark.connector.cql.CassandraConnector;
 
 import dev.trendoff.core.Settings;
-import dev.trendoff.core.UserError;
+import dev.trendoff.spark.ConnectorWarmUp;
 import dev.trendoff.spark.KafkaTweet;
 import dev.trendoff.spark.MicroBatchWriter;
 import dev.trendoff.views.SpeedViewWrites;
@@ -30,7 +30,8 @@ public final class SpeedViewWriter implements MicroBatchWriter {
   private final ConsistencyLevel consistency;
   private final int maxRowsPerBatch;
   private final int maxInFlight;
-  private final String contactPoints;
+  /** For the warm-up's messages, on the driver only. */
+  private final transient Settings.Cassandra cassandra;
 
   public SpeedViewWriter(SparkConf conf, Settings settings, SpeedSettings speed) {
     this.connector = CassandraConnector.apply(conf);
@@ -38,37 +39,17 @@ public final class SpeedViewWriter implements MicroBatchWriter {
     this.consistency = settings.cassandra().writeConsistency();
     this.maxRowsPerBatch = speed.maxRowsPerBatch();
     this.maxInFlight = speed.maxInFlight();
-    this.contactPoints = settings.cassandra().contactPoints().stream().map(a -> a.getHostString() + ":" + a.getPort())
-        .collect(java.util.stream.Collectors.joining(","));
+    this.cassandra = settings.cassandra();
   }
 
   /**
    * Opens the connector's session and prepares the insert now, on the driver (in local mode the
-   * executors share it), so the first micro-batch does not pay for it; an unreachable Cassandra or a
-   * missing table is a {@link UserError} before the stream starts.
+   * executors share it), so the first micro-batch does not pay for it; an unreachable or refusing
+   * Cassandra or a missing table is a {@link dev.trendoff.core.UserError} before the stream starts.
    */
   public void warmUp() {
-    try {
-      connector.jWithSessionDo(session -> new SpeedViewWrites(session, keyspace, consistency, maxRowsPerBatch, maxInFlight));
-    } catch (Exception e) { // the connector throws IOException undeclared
-      String why = e instanceof java.io.IOException ? "cannot reach Cassandra at " + hosts()
-          + "; is it running? `./trendoff stack up` starts a local one"
-          : "cannot prepare writes to the speed view of keyspace " + keyspace + " in Cassandra at " + hosts()
-              + " (" + firstLine(e.getMessage()) + "); `./trendoff schema` creates it";
-      throw new UserError(why, e);
-    }
-  }
-
-  private String hosts() {
-    return contactPoints;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "no message";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    ConnectorWarmUp.warmUp(connector, cassandra, "writes to the speed view",
+        session -> new SpeedViewWrites(session, keyspace, consistency, maxRowsPerBatch, maxInFlight));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.trendoff.views;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,19 +21,8 @@ public final class BatchViewChunks {
 
   /** {@code words} split into at least one chunk of at most {@code wordsPerChunk} words each; together exactly {@code words}. */
   public static List<Map<String, Integer>> split(Map<String, Integer> words, int wordsPerChunk) {
-    if (wordsPerChunk < 1) {
-      throw new IllegalArgumentException("words per chunk must be at least 1, got " + wordsPerChunk);
-    }
-    List<Map<String, Integer>> chunks = new ArrayList<>(words.size() / wordsPerChunk + 1);
-    Map<String, Integer> chunk = new HashMap<>();
-    for (Map.Entry<String, Integer> e : words.entrySet()) {
-      if (chunk.size() == wordsPerChunk) {
-        chunks.add(chunk);
-        chunk = new HashMap<>();
-      }
-      chunk.put(e.getKey(), e.getValue());
-    }
-    chunks.add(chunk);
+    List<Map<String, Integer>> chunks = new ArrayList<>(words.size() / Math.max(1, wordsPerChunk) + 1);
+    Chunks.<Integer, RuntimeException>split(words.entrySet().iterator(), wordsPerChunk, (i, chunk) -> chunks.add(chunk));
     return chunks;
   }
 

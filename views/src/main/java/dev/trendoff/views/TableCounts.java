@@ -29,7 +29,7 @@ public final class TableCounts {
   public static Result count(CqlSession session, String keyspace, ViewPointer view, long limit) {
     List<Count> out = new ArrayList<>();
     String[][] tables = {
-        {Tables.TWEETS, "tweet_id"}, {ViewTables.BATCH_VIEW, "user_key"},
+        {Tables.TWEETS, "tweet_id"}, {ViewTables.BATCH_VIEW, "user_key"}, {ViewTables.CORPUS, "version"},
         {ViewTables.VIEW_VERSIONS, "version"}, {ViewTables.VIEW_POINTER, "name"}};
     for (String[] t : tables) {
       long n = 0;

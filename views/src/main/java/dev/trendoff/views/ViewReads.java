@@ -16,7 +16,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 
 /**
  * The reads serving makes, prepared once per session and asynchronous: the pointer row, one user's
- * batch view version (one partition slice, its chunks put together), one user's speed rows. How they
+ * batch view version (one partition slice, its chunks put together), one user's speed rows, a
+ * version's corpus. How they
  * combine into one consistent answer is the serving layer's (docs/lambda.md 'The merge'). Reads run
  * at the session's default consistency (trendoff.cassandra.read-consistency for sessions of
  * {@code CassandraSessions}). Thread-safe.
@@ -27,12 +28,14 @@ public final class ViewReads {
   private final PreparedStatement pointer;
   private final PreparedStatement batchChunks;
   private final PreparedStatement speedRows;
+  private final PreparedStatement corpus;
 
   public ViewReads(CqlSession session, String keyspace) {
     this.session = session;
     this.pointer = session.prepare(ViewStore.selectPointer(keyspace));
     this.batchChunks = session.prepare(BatchViewChunks.selectVersion(keyspace));
     this.speedRows = session.prepare(SpeedView.selectUser(keyspace));
+    this.corpus = session.prepare(CorpusChunks.selectVersion(keyspace));
   }
 
   /** The pointer row readers follow; {@link ViewPointer#NONE} when no version was ever published. */
@@ -53,6 +56,15 @@ public final class ViewReads {
       }
       Row first = chunks.get(0);
       return new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words);
+    });
+  }
+
+  /** The corpus of {@code version}, its chunks put together; empty when it has none. */
+  public CompletableFuture<Corpus> corpus(long version) {
+    return all(corpus.bind(version), r -> r.getMap("words", String.class, Long.class)).thenApply(chunks -> {
+      Map<String, Long> words = new HashMap<>();
+      chunks.forEach(words::putAll);
+      return Corpus.of(version, words);
     });
   }
 

@@ -100,15 +100,38 @@ public final class ViewStore {
 
   /**
    * Step 4: for each user with view rows, deletes the rows of every version below {@code version}
-   * (older published ones and the partial rows of killed runs). Returns the users visited.
+   * (older published ones and the partial rows of killed runs), and the corpus of every such version.
+   * Returns the users visited.
    */
   public long deleteVersionsBelow(long version) throws InterruptedException {
+    deleteCorpora(v -> v < version);
     return perUser("version < ?", version);
   }
 
-  /** A run that lost the flip: deletes its own rows. Returns the users visited. */
+  /** A run that lost the flip: deletes its own rows and corpus. Returns the users visited. */
   public long deleteVersion(long version) throws InterruptedException {
+    deleteCorpora(v -> v == version);
     return perUser("version = ?", version);
+  }
+
+  private void deleteCorpora(java.util.function.LongPredicate which) throws InterruptedException {
+    PreparedStatement delete = session.prepare(CorpusChunks.deleteVersion(keyspace));
+    BoundedAsync async = new BoundedAsync(session, concurrency);
+    for (Row r : session.execute(CorpusChunks.distinctVersions(keyspace))) {
+      if (which.test(r.getLong(0))) {
+        async.submit(CassandraSessions.asWrite(delete.bind(r.getLong(0))));
+      }
+    }
+    async.await();
+  }
+
+  /** A version's corpus (all users' word counts), for tests and checks. */
+  public Map<String, Long> corpus(long version) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : session.execute(SimpleStatement.newInstance(CorpusChunks.selectVersion(keyspace), version))) {
+      out.putAll(r.getMap("words", String.class, Long.class));
+    }
+    return out;
   }
 
   private long perUser(String predicate, long version) throws InterruptedException {

@@ -12,13 +12,15 @@ public final class ViewTables {
   public static final String SPEED_VIEW = "speed_view";
   /** Recompute output: per user and version, tweets, tokens and word counts in chunks ({@link BatchViewChunks}). */
   public static final String BATCH_VIEW = "batch_view_chunks";
+  /** Recompute output: per version, every word's count over all users, in chunks ({@link Corpus}, {@link CorpusWrites}). */
+  public static final String CORPUS = "corpus_chunks";
   /** One row per recompute run: state, cut, figures ({@link ViewStore}). */
   public static final String VIEW_VERSIONS = "view_versions";
   /** Named pointer rows: the published version readers follow, the recompute lease, tools' markers. */
   public static final String VIEW_POINTER = "view_pointer";
 
   /** Every derived table, in the order status lists them. */
-  public static final List<String> ALL = List.of(SPEED_VIEW, BATCH_VIEW, VIEW_VERSIONS, VIEW_POINTER);
+  public static final List<String> ALL = List.of(SPEED_VIEW, BATCH_VIEW, CORPUS, VIEW_VERSIONS, VIEW_POINTER);
 
   /** The pointer row readers follow. */
   static final String CURRENT = "current";

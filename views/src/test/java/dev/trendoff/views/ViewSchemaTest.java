@@ -18,7 +18,7 @@ class ViewSchemaTest {
   void theSchemaCreatesEveryDerivedTableInTheConfiguredKeyspace() {
     Settings s = Settings.from(TrendoffConfig.load(null, Map.of("TRENDOFF_CASSANDRA_KEYSPACE", "ks1"), new Properties()));
     List<String> stmts = Schema.statements(s.cassandra());
-    assertThat(ViewTables.ALL).hasSize(4);
+    assertThat(ViewTables.ALL).hasSize(5);
     for (String table : ViewTables.ALL) {
       assertThat(stmts).anySatisfy(st -> assertThat(st).startsWith("CREATE TABLE IF NOT EXISTS ks1." + table + " ("));
     }
@@ -32,6 +32,9 @@ class ViewSchemaTest {
     assertThat(BatchViewChunks.selectVersion("ks")).contains("FROM ks.batch_view_chunks WHERE user_key = ? AND version = ?");
     assertThat(BatchViewChunks.delete("ks", "version < ?")).isEqualTo(
         "DELETE FROM ks.batch_view_chunks WHERE user_key = ? AND version < ?");
+    assertThat(CorpusChunks.insert("ks")).isEqualTo("INSERT INTO ks.corpus_chunks (version, chunk, words) VALUES (?, ?, ?)");
+    assertThat(CorpusChunks.selectVersion("ks")).isEqualTo("SELECT words FROM ks.corpus_chunks WHERE version = ?");
+    assertThat(CorpusChunks.deleteVersion("ks")).isEqualTo("DELETE FROM ks.corpus_chunks WHERE version = ?");
     assertThat(ViewStore.selectPointer("ks")).contains("FROM ks.view_pointer WHERE name = ?");
   }
 }

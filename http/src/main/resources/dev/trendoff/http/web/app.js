@@ -247,6 +247,16 @@ function rates(data, w) {
   return w.counts.map((c, i) => (data.users[i].words > 0 ? (10000 * c) / data.users[i].words : 0));
 }
 
+/**
+ * A word's z (docs/compare.md '--json'): the number for two users; with more users, where z holds one per
+ * user, the z of the user whose distinctive list the word is in, else null.
+ */
+function zOf(data, w) {
+  if (typeof w.z === 'number') return w.z;
+  if (Array.isArray(w.z) && w.user !== undefined) return w.z[data.users.findIndex((u) => u.name === w.user)];
+  return null;
+}
+
 function isDistinctive(data) {
   return (data.method && data.method.rank === 'distinctive') || data.words.some((w) => typeof w.z === 'number' && data.users.length === 2 && $('rank').value === 'distinctive');
 }
@@ -299,16 +309,20 @@ function table(data, changed) {
   t.replaceChildren();
   const names = data.users.map((u) => u.name);
   const hasZ = data.words.some((w) => typeof w.z === 'number');
+  // more than two users: one z per user, each against the others pooled
+  const zPerUser = data.words.some((w) => Array.isArray(w.z));
   const head = document.createElement('tr');
   head.append(cell('th', 'word'), ...names.map((n, i) => cell('th', n, 'u' + i)),
-    ...names.map((n) => cell('th', n + ' per 10k')), ...(hasZ ? [cell('th', 'z')] : []));
+    ...names.map((n) => cell('th', n + ' per 10k')), ...(hasZ ? [cell('th', 'z')] : []),
+    ...(zPerUser ? names.map((n) => cell('th', 'z ' + n)) : []));
   t.append(head);
   for (const w of data.words) {
     const row = document.createElement('tr');
     row.dataset.word = w.word;
     if (changed(w)) row.className = 'changed';
-    row.append(cell('td', w.word, 'word'), ...w.counts.map((c) => cell('td', fmt(c))),
-      ...rates(data, w).map((r) => cell('td', r.toFixed(1))), ...(hasZ ? [cell('td', w.z.toFixed(2))] : []));
+    row.append(cell('td', (w.user !== undefined ? w.user + ': ' : '') + w.word, 'word'), ...w.counts.map((c) => cell('td', fmt(c))),
+      ...rates(data, w).map((r) => cell('td', r.toFixed(1))), ...(hasZ ? [cell('td', w.z.toFixed(2))] : []),
+      ...(zPerUser ? w.z.map((z) => cell('td', z.toFixed(2))) : []));
     t.append(row);
   }
 }
@@ -367,7 +381,10 @@ function drawBars(data, changed) {
   svg.append(el('line', { class: 'axis', x1: m.left, x2: W - m.right, y1: y(0), y2: y(0), stroke: '#999' }));
 }
 
-/** Distinctive words: z of each word as a horizontal bar, the first user's words to the right, the second's to the left. */
+/**
+ * Distinctive words: z of each word as a horizontal bar, the first user's words to the right, the second's
+ * to the left; with more users each user's list in turn, in that user's colour (z against the others pooled).
+ */
 function drawDiverging(data, changed) {
   const svg = $('chart');
   const words = data.words;
@@ -379,22 +396,28 @@ function drawDiverging(data, changed) {
   const half = W / 2 - 170;
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
   svg.replaceChildren();
-  const max = Math.max(1e-9, ...words.map((w) => Math.abs(w.z)));
-  const a = data.users[0].name;
-  const b = data.users[1].name;
-  svg.append(el('text', { x: mid + 8, y: 18 }, 'marks ' + a + ' \u2192'));
-  svg.append(el('text', { x: mid - 8, y: 18, 'text-anchor': 'end' }, '\u2190 marks ' + b));
+  const zs = words.map((w) => zOf(data, w) || 0);
+  const max = Math.max(1e-9, ...zs.map(Math.abs));
+  const two = data.users.length === 2;
+  if (two) {
+    svg.append(el('text', { x: mid + 8, y: 18 }, 'marks ' + data.users[0].name + ' \u2192'));
+    svg.append(el('text', { x: mid - 8, y: 18, 'text-anchor': 'end' }, '\u2190 marks ' + data.users[1].name));
+  } else {
+    svg.append(el('text', { x: mid + 8, y: 18 }, 'each user against the others pooled \u2192'));
+  }
   words.forEach((w, i) => {
-    const len = (Math.abs(w.z) / max) * half;
+    const z = zs[i];
+    const len = (Math.abs(z) / max) * half;
     const yy = m.top + i * row;
-    const right = w.z >= 0;
+    const right = z >= 0;
+    const colour = two ? (right ? 'u0' : 'u1') : 'u' + Math.max(0, data.users.findIndex((u) => u.name === w.user));
     const bar = el('rect', {
-      class: 'bar ' + (right ? 'u0' : 'u1') + (changed(w) ? ' changed' : ''), x: right ? mid : mid - len, y: yy + 3,
-      width: Math.max(0.5, len), height: row - 6, 'data-word': w.word, 'data-value': String(w.z),
+      class: 'bar ' + colour + (changed(w) ? ' changed' : ''), x: right ? mid : mid - len, y: yy + 3,
+      width: Math.max(0.5, len), height: row - 6, 'data-word': w.word, 'data-value': String(z),
     });
-    bar.append(el('title', {}, w.word + ': z ' + w.z.toFixed(2) + ', counts ' + w.counts.join(' / ')));
+    bar.append(el('title', {}, w.word + ': z ' + z.toFixed(2) + ', counts ' + w.counts.join(' / ')));
     svg.append(bar);
-    const label = w.word + ' (' + w.counts.map(fmt).join(' / ') + ')';
+    const label = (two ? '' : w.user + ': ') + w.word + ' (' + w.counts.map(fmt).join(' / ') + ')';
     svg.append(el('text', { class: 'label', x: right ? mid + len + 6 : mid - len - 6, y: yy + row / 2 + 4,
       'text-anchor': right ? 'start' : 'end' }, label));
   });

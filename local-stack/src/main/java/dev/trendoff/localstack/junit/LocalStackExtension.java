@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.typesafe.config.Config;
 import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
+import dev.trendoff.localstack.Dirs;
 import dev.trendoff.localstack.LocalStack;
 import dev.trendoff.localstack.Ports;
 import dev.trendoff.localstack.StackSettings;
@@ -30,7 +29,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * when the test run ends. With the system property {@value SharedTestStack#DIR_PROPERTY} (set by
  * the parent pom for failsafe) every test JVM of one build shares one stack instead
  * ({@link SharedTestStack}); a module whose tests must have a stack to themselves sets
- * {@value SharedTestStack#OWN_PROPERTY} true in its failsafe configuration. Tests get a {@link TestStack} by parameter resolution, in a constructor,
+ * {@value SharedTestStack#OWN_PROPERTY} true in its failsafe configuration, and one whose tests need a
+ * secured stack (authentication and TLS, {@code trendoff.stack.secure}) sets {@value
+ * SharedTestStack#SECURE_PROPERTY} true: it gets one of its own, and {@link TestStack#config()} holds the
+ * credentials and truststores. Tests get a {@link TestStack} by parameter resolution, in a constructor,
  * a {@code @BeforeAll}/{@code @BeforeEach} method or a test method:
  *
  * <pre>{@code
@@ -144,14 +146,15 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
           // most likely a port taken between choosing and binding it: once more, on other ports
           last = e;
           stack.down(new PrintStream(PrintStream.nullOutputStream()));
-          deleteTree(dir);
+          Dirs.deleteTree(dir);
         }
       }
       throw last;
     }
 
     static Config config(Path dir) {
-      return onFreePorts(baseConfig(), dir);
+      Config c = onFreePorts(baseConfig(), dir);
+      return Boolean.getBoolean(SharedTestStack.SECURE_PROPERTY) ? TrendoffConfig.withOverrides(c, Map.of("stack.secure", true)) : c;
     }
 
     /** The loaded configuration, with start timeouts long enough for two shared, busy cores. */
@@ -177,25 +180,8 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
         } catch (IllegalStateException e) {
           // already shutting down: the hook runs anyway
         }
-        deleteTree(dir);
+        Dirs.deleteTree(dir);
       }
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort
-        }
-      });
-    } catch (IOException e) {
-      // best effort
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Properties;
 
 import com.typesafe.config.Config;
 
+import dev.trendoff.localstack.Dirs;
 import dev.trendoff.localstack.Lifetime;
 import dev.trendoff.localstack.LocalStack;
 import dev.trendoff.localstack.Ports;
@@ -39,6 +40,8 @@ final class SharedTestStack {
   static final String DIR_PROPERTY = "test-stack.shared-dir";
   /** Set true by a module whose tests need a stack of their own (they restart it, or add nodes to it). */
   static final String OWN_PROPERTY = "test-stack.own";
+  /** Set true by a module whose tests need a secured stack (authentication and TLS): always one of its own. */
+  static final String SECURE_PROPERTY = "test-stack.secure";
 
   private static final String OWNER = "owner";
   private static final String PORTS = "ports";
@@ -48,7 +51,8 @@ final class SharedTestStack {
   /** The shared stack's directory, when this JVM is to use one. */
   static Optional<Path> dir() {
     String d = System.getProperty(DIR_PROPERTY, "").strip();
-    return d.isEmpty() || Boolean.getBoolean(OWN_PROPERTY) ? Optional.empty() : Optional.of(Path.of(d).toAbsolutePath());
+    return d.isEmpty() || Boolean.getBoolean(OWN_PROPERTY) || Boolean.getBoolean(SECURE_PROPERTY) ? Optional.empty()
+        : Optional.of(Path.of(d).toAbsolutePath());
   }
 
   /** The build's stack, started if this is the build's first test JVM to ask; {@code base} is the loaded configuration. */
@@ -63,7 +67,7 @@ final class SharedTestStack {
         if (p != null && Long.parseLong(p.getProperty(OWNER)) != owner) {
           out.println("shared test stack: stopping the stack of an earlier build (Maven pid " + p.getProperty(OWNER) + ")");
           new LocalStack(config(base, dir, ports(p))).down(out);
-          LocalStackExtension.deleteTree(data(dir));
+          Dirs.deleteTree(data(dir));
           p = null;
         }
         if (p == null) {
