@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         dev.trendoff.localstack.StackCommand.class,
         SchemaCommand.class,
+        TopicsCommand.class,
         dev.trendoff.producer.ProduceCommand.class,
         dev.trendoff.speed.SpeedLayerCommand.class,
         dev.trendoff.batch.BatchLayerCommand.class,

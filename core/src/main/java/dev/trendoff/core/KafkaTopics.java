@@ -88,7 +88,7 @@ public final class KafkaTopics {
     Set<String> missing = missing(k);
     if (!missing.isEmpty()) {
       throw new UserError("Kafka topic " + String.join(", ", missing) + " does not exist at " + k.bootstrapServers()
-          + " (auto-creation is off): `./trendoff stack up` creates the topics, or check trendoff.kafka.topic/dlq-topic");
+          + " (auto-creation is off): `./trendoff topics` creates them (`./trendoff stack up` on the local stack), or check trendoff.kafka.topic/dlq-topic");
     }
   }
 

@@ -21,35 +21,11 @@ final class CassandraNode {
 
   static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
 
-  /** Module flags Cassandra 5.0 needs on Java 11+ (its conf/jvm17-server.options, JPMS part). */
-  static final List<String> MODULE_FLAGS = List.of(
-      "-Djdk.attach.allowAttachSelf=true",
-      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
-      "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
-      "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
-      "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
-      "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
-      "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
-      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens", "java.base/java.io=ALL-UNNAMED",
-      "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens", "java.base/java.net=ALL-UNNAMED");
+  /**
+   * Module flags Cassandra 5.0 needs on Java 11+ (its conf/jvm17-server.options, JPMS part), from the
+   * argument file cassandra-jvm17.options beside this class, which the deployment image uses too.
+   */
+  static final List<String> MODULE_FLAGS = argumentFile("cassandra-jvm17.options");
 
   private final StackSettings s;
   private final StackSecrets secrets;
@@ -271,6 +247,25 @@ final class CassandraNode {
       }
     } catch (IOException e) {
       // an archive is an optimisation: without one the next start is just slower
+    }
+  }
+
+  /** The options of a java @argument file resource: one or more a line, '#' to the end of a line is a comment. */
+  static List<String> argumentFile(String resource) {
+    try (InputStream in = CassandraNode.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      List<String> options = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String content = line.replaceFirst("#.*", "").strip();
+        if (!content.isEmpty()) {
+          options.addAll(List.of(content.split("\\s+")));
+        }
+      }
+      return List.copyOf(options);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

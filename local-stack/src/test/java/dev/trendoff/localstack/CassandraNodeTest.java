@@ -71,6 +71,16 @@ class CassandraNodeTest {
   }
 
   @Test
+  void moduleFlagsComeFromTheArgumentFileOptionAndValuePairsWithoutComments() {
+    // 1 system property, then 9 --add-exports and 17 --add-opens, each followed by its module/package=ALL-UNNAMED
+    assertThat(CassandraNode.MODULE_FLAGS).hasSize(1 + 2 * 26);
+    assertThat(CassandraNode.MODULE_FLAGS.get(0)).isEqualTo("-Djdk.attach.allowAttachSelf=true");
+    assertThat(CassandraNode.MODULE_FLAGS.subList(1, 3)).containsExactly("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED");
+    assertThat(CassandraNode.MODULE_FLAGS).filteredOn(f -> f.startsWith("--add-")).hasSize(26);
+    assertThat(CassandraNode.MODULE_FLAGS).noneMatch(f -> f.contains("#") || f.isBlank());
+  }
+
+  @Test
   void classArchiveIsRecordedOnceThenLoaded() throws Exception {
     StackSettings s = settings();
     CassandraNode node = new CassandraNode(s, null);

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The Cassandra node of the one-host deployment, started as the local stack starts its node
+# (local-stack/src/main/java/dev/trendoff/localstack/CassandraNode.java: same main class, module flags,
+# logging) but for production: 16 tokens, Cassandra's own memtable and cache sizing, data on the volume
+# /var/lib/cassandra, CQL on every interface of the container (the compose network only), gossip on the
+# container's address. JMX is local (nodetool inside this container).
+# Environment: CASSANDRA_HEAP (default 4g), CASSANDRA_CLUSTER_NAME (default trendoff).
+set -euo pipefail
+DATA=/var/lib/cassandra
+CONF=/opt/cassandra/conf
+address="$(hostname -i | cut -d' ' -f1)"
+mkdir -p "$DATA/data" "$DATA/commitlog" "$DATA/saved_caches" "$DATA/hints" "$DATA/cdc_raw" "$DATA/triggers"
+cat > "$CONF/cassandra.yaml" <<YAML
+# written by start-cassandra.sh at every start
+cluster_name: '${CASSANDRA_CLUSTER_NAME:-trendoff}'
+num_tokens: 16
+allocate_tokens_for_local_replication_factor: 1
+partitioner: org.apache.cassandra.dht.Murmur3Partitioner
+endpoint_snitch: SimpleSnitch
+seed_provider:
+  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
+    parameters:
+      - seeds: "$address"
+listen_address: $address
+rpc_address: 0.0.0.0
+broadcast_rpc_address: $address
+storage_port: 7000
+start_native_transport: true
+native_transport_port: 9042
+data_file_directories:
+  - $DATA/data
+commitlog_directory: $DATA/commitlog
+saved_caches_directory: $DATA/saved_caches
+hints_directory: $DATA/hints
+cdc_raw_directory: $DATA/cdc_raw
+commitlog_sync: periodic
+commitlog_sync_period: 10000ms
+concurrent_compactors: 2
+authenticator: AllowAllAuthenticator
+authorizer: AllowAllAuthorizer
+disk_failure_policy: stop
+commit_failure_policy: stop
+YAML
+heap="${CASSANDRA_HEAP:-4g}"
+exec java -Xms"$heap" -Xmx"$heap" -Xss256k -XX:+UseG1GC -XX:+ParallelRefProcEnabled -XX:MaxTenuringThreshold=1 \
+  -XX:MaxGCPauseMillis=300 -XX:+IgnoreUnrecognizedVMOptions -XX:-OmitStackTraceInFastThrow -XX:+ExitOnOutOfMemoryError \
+  -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true @"$CONF/jvm17.options" \
+  -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.useCacheForAllThreads=true -Dio.netty.allocator.maxOrder=11 \
+  -Dcassandra-foreground=yes -Dcassandra.config="file://$CONF/cassandra.yaml" -Dcassandra.storagedir="$DATA" \
+  -Dcassandra.logdir="$DATA/log" -Dcassandra.triggers_dir="$DATA/triggers" -Dlogback.configurationFile="$CONF/logback.xml" \
+  -Dcassandra.jmx.local.port=7199 \
+  -cp "$CONF:/opt/cassandra/lib/*" org.apache.cassandra.service.CassandraDaemon

@@ -1,0 +1,392 @@
+#!/usr/bin/env bash
+# The opt-in test of the one-host deployment (docker/compose.yaml, runbook docker/README.md): every
+# compose command of the runbook, run for real on a clean checkout of HEAD.
+#
+#   docker/test/run-compose-test.sh          (as root; without Docker: docker/test/setup-podman.sh once before)
+#
+# With `docker compose` (v2) on the PATH it uses Docker; otherwise Debian's podman 4.3 through its
+# Docker-compatible socket with docker-compose 1.29 (the same compose file and arguments), on a base
+# image made here by debootstrap (no registry needed but Debian's and Maven Central).
+# Steps: build the images and start (`up -d --build`); wait until every service is healthy; produce
+# tweets from a file; wait until compare-users is exact (a recount of the file, docker/test/tweets.py);
+# wait for both layers (status: no lag); a recompute (the cron command); more tweets, exact again as batch
+# view + speed rows; the chart out of a one-off container; the published ports (127.0.0.1 only) and the
+# log rotation; a Cassandra backup; the whole compose down and up again: same answers, more tweets, exact;
+# an upgrade (`up -d --build` with nothing changed); then `down -v`. Figures and logs: $OUT
+# (default target/compose-test). TRENDOFF_COMPOSE_TEST_KEEP=1 leaves the deployment up at the end;
+# TRENDOFF_COMPOSE_TEST_COLD=1 (podman) first removes the images, their layers and the build cache.
+set -euo pipefail
+# the whole script is one block: bash reads it all before running it, so editing this file during a run is safe
+{
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="${TRENDOFF_COMPOSE_TEST_OUT:-$REPO/target/compose-test}"
+BASE_DIR="${TRENDOFF_COMPOSE_TEST_BASE_DIR:-/var/tmp/trendoff-base-bookworm}"
+LOCAL_BASE=localhost/trendoff-base:bookworm
+export COMPOSE_PROJECT_NAME="${TRENDOFF_COMPOSE_TEST_PROJECT:-trendofftest}"
+PAIRS=("alice bob" "carol dave" "erin frank")
+SERVICES=(kafka cassandra spark-master spark-worker speed-layer batch-ingest recompute serve)
+ONE_SHOTS=(schema topics)
+
+# one run at a time: a second one would remove the first one's directory and socket
+mkdir -p "$(dirname "$OUT")"
+exec 9>"$OUT.lock"
+flock -n 9 || { echo "run-compose-test.sh: another run holds $OUT.lock" >&2; exit 1; }
+rm -rf "$OUT"
+mkdir -p "$OUT"
+START=$SECONDS
+log() { printf '%s [%5ss] %s\n' "$(date +%T)" "$((SECONDS - START))" "$*" | tee -a "$OUT/test.log" >&2; }
+figure() { printf '%s\n' "$*" | tee -a "$OUT/figures.txt" >&2; }
+fail() { log "FAIL: $*"; exit 1; }
+
+PODMAN_SERVICE_PID=""
+HEALTH_LOOP_PID=""
+cleanup() {
+  local code=$?
+  set +e
+  if [ -d "$OUT/checkout" ]; then
+    if [ "$code" -ne 0 ]; then
+      (cd "$OUT/checkout" && "${COMPOSE[@]}" -f docker/compose.yaml ps >"$OUT/ps.txt" 2>&1
+       "${COMPOSE[@]}" -f docker/compose.yaml logs --no-color >"$OUT/compose-logs.txt" 2>&1)
+    fi
+    if [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
+      (cd "$OUT/checkout" && "${COMPOSE[@]}" -f docker/compose.yaml --profile tools down -v --remove-orphans >>"$OUT/test.log" 2>&1)
+    fi
+  fi
+  [ -n "$HEALTH_LOOP_PID" ] && kill "$HEALTH_LOOP_PID" 2>/dev/null
+  if [ -n "$PODMAN_SERVICE_PID" ] && [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
+    kill "$PODMAN_SERVICE_PID" 2>/dev/null
+  fi
+  if [ "$code" -eq 0 ]; then log "PASS (logs: $OUT)"; else log "FAILED with exit $code (logs: $OUT/compose-logs.txt)"; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+
+# ---- the engine ----------------------------------------------------------------------------------------
+if docker compose version >/dev/null 2>&1; then
+  COMPOSE=(docker compose)
+  ENGINE=docker
+else
+  command -v podman >/dev/null && command -v docker-compose >/dev/null \
+    || fail "neither docker compose nor podman with docker-compose: run docker/test/setup-podman.sh (root)"
+  ENGINE=podman
+  COMPOSE=(docker-compose)
+  # podman's Docker API on a socket of this run's own
+  export DOCKER_HOST="unix://$OUT/podman.sock"
+  podman system service --time=0 "$DOCKER_HOST" >"$OUT/podman-service.log" 2>&1 9>&- &
+  PODMAN_SERVICE_PID=$!
+  for _ in $(seq 50); do [ -S "$OUT/podman.sock" ] && break; sleep 0.2; done
+  export COMPOSE_HTTP_TIMEOUT=600
+  if [ "${TRENDOFF_COMPOSE_TEST_COLD:-0}" = 1 ]; then
+    # a cold build: no base image, no layer, no Maven cache mount
+    log "cold: removing the images, their layers, the base image and buildah's cache mounts"
+    podman rmi -f trendoff trendoff-kafka trendoff-cassandra "$LOCAL_BASE" >/dev/null 2>&1 || true
+    podman image prune -f >/dev/null
+    rm -rf /var/tmp/buildah-cache-* /var/tmp/buildah-cache
+  fi
+  # the base image: a minimal Debian 12 made by debootstrap from the mirror apt uses
+  if ! podman image exists "$LOCAL_BASE"; then
+    mirror="$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+      | grep -E '^(URIs:|deb) ' | grep -oE 'https?://[^ ]+/debian/?' | head -n 1 || true)"
+    log "base image: debootstrap bookworm from ${mirror:-http://deb.debian.org/debian}"
+    base_started=$SECONDS
+    rm -rf "$BASE_DIR"
+    debootstrap --variant=minbase bookworm "$BASE_DIR" "${mirror:-http://deb.debian.org/debian}" >"$OUT/debootstrap.log" 2>&1
+    rm -rf "$BASE_DIR"/var/cache/apt/archives/*.deb "$BASE_DIR"/var/lib/apt/lists/*
+    tar -C "$BASE_DIR" -c . | podman import - "$LOCAL_BASE" >/dev/null 2>&1
+    rm -rf "$BASE_DIR"
+    figure "base image (debootstrap, import): $((SECONDS - base_started)) s"
+  fi
+  export TRENDOFF_BASE_IMAGE="$LOCAL_BASE"
+fi
+engine() { "$ENGINE" "$@"; }
+# the runbook's docker commands (docker volume rm): Docker's CLI, also against podman's socket, when there is one
+docker_cli() { if command -v docker >/dev/null; then docker "$@"; else podman "$@"; fi; }
+
+
+# ---- a clean checkout, its env file, free host ports ---------------------------------------------------
+if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no)" ]; then
+  log "note: uncommitted changes in $REPO are not tested (the test clones HEAD)"
+fi
+git clone -q "$REPO" "$OUT/checkout"
+cd "$OUT/checkout"
+log "checkout of $(git log -1 --format='%h %s' | cut -c1-80)"
+# a TLS-intercepting proxy's CA, when this host has one (docker/build-ca/README.md)
+cp /usr/local/share/ca-certificates/*.crt docker/build-ca/ 2>/dev/null || true
+
+# runbook: cp docker/trendoff.env.example docker/trendoff.env && chmod 600 docker/trendoff.env
+cp docker/trendoff.env.example docker/trendoff.env && chmod 600 docker/trendoff.env
+# small sizes for a shared test machine, 4 partitions, and a recompute loop that runs once per start
+for kv in CASSANDRA_HEAP=768m KAFKA_HEAP=384m SPARK_DAEMON_MEMORY=256m SPARK_WORKER_CORES=4 SPARK_WORKER_MEMORY=2g \
+          SPARK_EXECUTOR_MEMORY=512m SPARK_DRIVER_MEMORY=512m TRENDOFF_JAVA_OPTS=-Xmx384m TRENDOFF_KAFKA_PARTITIONS=4; do
+  sed -i "s|^${kv%%=*}=.*|$kv|" docker/trendoff.env
+done
+export TRENDOFF_RECOMPUTE_EVERY=24h
+read -r TRENDOFF_HTTP_PORT TRENDOFF_SPARK_MASTER_UI_PORT TRENDOFF_SPARK_WORKER_UI_PORT < <(python3 -c '
+import socket
+s = [socket.socket() for _ in range(3)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(*[x.getsockname()[1] for x in s])')
+export TRENDOFF_HTTP_PORT TRENDOFF_SPARK_MASTER_UI_PORT TRENDOFF_SPARK_WORKER_UI_PORT
+
+compose() { "${COMPOSE[@]}" -f docker/compose.yaml "$@"; }
+cid() { compose ps -q "$1" | head -n 1; }
+
+# podman runs health checks from systemd timers; on a host without systemd this loop runs them instead
+if [ "$ENGINE" = podman ] && [ ! -d /run/systemd/system ]; then
+  (exec 9>&-
+   while sleep 5; do
+     for c in $(podman ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"); do
+       podman healthcheck run "$c" >/dev/null 2>&1 || true
+     done
+   done) &
+  HEALTH_LOOP_PID=$!
+fi
+
+# state of a service's container: "running healthy", "exited 0", ...
+state() {
+  local id
+  id="$(cid "$1")"
+  [ -n "$id" ] || { echo missing; return; }
+  engine inspect --format '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}} {{.State.ExitCode}}' "$id"
+}
+
+wait_healthy() {
+  local deadline=$((SECONDS + $1)) pending
+  while :; do
+    pending=()
+    for s in "${SERVICES[@]}"; do
+      case "$(state "$s")" in "running healthy "*) ;; *) pending+=("$s");; esac
+    done
+    for s in "${ONE_SHOTS[@]}"; do
+      case "$(state "$s")" in "exited  0"|"exited 0"*) ;; "exited"*) fail "$s exited non-zero: $(compose logs --tail 20 "$s")";; *) pending+=("$s");; esac
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    [ $SECONDS -lt $deadline ] || fail "not healthy after $1 s: ${pending[*]} ($(for s in "${pending[@]}"; do printf '%s=%s; ' "$s" "$(state "$s")"; done))"
+    sleep 5
+  done
+}
+
+trendoff() { compose run --rm -T cli ./trendoff "$@"; }
+
+# every pair's compare-users equals the recount of the given files; with "speed" also needs speed rows
+exact() {
+  local need_speed="$1"; shift
+  for pair in "${PAIRS[@]}"; do
+    # shellcheck disable=SC2086
+    trendoff compare-users $pair --top all --json >"$OUT/answer.json" 2>>"$OUT/one-offs.log" || return 1
+    python3 "$REPO/docker/test/tweets.py" check "$OUT/answer.json" "$@" >"$OUT/check.txt" || return 1
+    if [ "$need_speed" = speed ] && [ "$(jq '.view.speedRows' "$OUT/answer.json")" = 0 ]; then
+      echo "no speed rows after the cut yet" >"$OUT/check.txt"; return 1
+    fi
+  done
+}
+
+wait_exact() {
+  local what="$1" timeout="$2" need_speed="$3"; shift 3
+  local deadline=$((SECONDS + timeout))
+  until exact "$need_speed" "$@"; do
+    [ $SECONDS -lt $deadline ] || fail "$what: compare-users not exact after $timeout s: $(cat "$OUT/check.txt")"
+    sleep 5
+  done
+  log "$what: compare-users exact for ${#PAIRS[@]} pairs ($(jq -c '.view' "$OUT/answer.json"))"
+}
+
+# both consumer groups have read everything (status --json)
+wait_layers() {
+  local deadline=$((SECONDS + $1))
+  until trendoff status --json >"$OUT/status.json" 2>>"$OUT/one-offs.log" \
+      && [ "$(jq '[.kafka.groups[] | .lag] | map(select(. == 0)) | length' "$OUT/status.json")" = 2 ]; do
+    [ $SECONDS -lt $deadline ] || fail "layers still lagging after $1 s: $(jq -c '[.kafka.groups[] | {group, lag}]' "$OUT/status.json" 2>/dev/null)"
+    sleep 5
+  done
+  log "both layers caught up: $(jq -c '[.kafka.groups[] | {group, lag}]' "$OUT/status.json")"
+}
+
+produce() {
+  # runbook: docker compose -f docker/compose.yaml run --rm -T cli ./trendoff produce --source jsonl - < tweets.jsonl
+  compose run --rm -T cli ./trendoff produce --source jsonl - <"$1" >>"$OUT/one-offs.log" 2>&1 \
+    || fail "produce $1: $(tail -5 "$OUT/one-offs.log")"
+  log "produced $(wc -l <"$1") tweets from $(basename "$1")"
+}
+
+python3 "$REPO/docker/test/tweets.py" generate "$OUT/tweets" --parts 3 --tweets 4000 >>"$OUT/test.log"
+P1="$OUT/tweets/part-1.jsonl" P2="$OUT/tweets/part-2.jsonl" P3="$OUT/tweets/part-3.jsonl"
+
+# ---- first start ---------------------------------------------------------------------------------------
+log "up -d --build ($ENGINE, project $COMPOSE_PROJECT_NAME, ports $TRENDOFF_HTTP_PORT/$TRENDOFF_SPARK_MASTER_UI_PORT/$TRENDOFF_SPARK_WORKER_UI_PORT)"
+UP=$SECONDS
+# runbook: docker compose -f docker/compose.yaml up -d --build
+compose up -d --build >"$OUT/up.log" 2>&1 || fail "up -d --build: $(tail -20 "$OUT/up.log")"
+figure "build and create (up -d --build): $((SECONDS - UP)) s"
+wait_healthy 900
+figure "up -> every service healthy: $((SECONDS - UP)) s"
+# runbook: docker compose -f docker/compose.yaml ps
+compose ps | tee -a "$OUT/test.log"
+for image in trendoff trendoff-kafka trendoff-cassandra; do
+  figure "image $image: $(engine image inspect --format '{{.Size}}' "$image:latest" | awk '{printf "%.0f MB", $1 / 1e6}')"
+done
+
+# ---- feed, wait, recompute -----------------------------------------------------------------------------
+produce "$P1"
+wait_exact "part 1 (speed layer)" 600 any "$P1"
+figure "up -> first exact compare-users: $((SECONDS - UP)) s"
+wait_layers 600
+
+# one recompute, the cron command; a round that cannot start (the loop holds the lease, Kafka slow to answer
+# on a loaded machine) is said in one line and tried again
+recompute_once() {
+  local t=$SECONDS
+  for attempt in 1 2 3; do
+    # runbook: docker compose -f docker/compose.yaml run --rm recompute-once
+    if compose run --rm recompute-once >"$OUT/recompute-once.log" 2>&1; then
+      figure "recompute-once ($1): $((SECONDS - t)) s, $(grep -m1 '^recompute' "$OUT/recompute-once.log" | cut -c1-160)"
+      return 0
+    fi
+    log "recompute-once attempt $attempt failed: $(grep -v '^\s*at ' "$OUT/recompute-once.log" | tail -n 1 | cut -c1-200)"
+    sleep 30
+  done
+  fail "recompute-once: $(tail -20 "$OUT/recompute-once.log")"
+}
+
+recompute_once "part 1"
+wait_exact "after the recompute" 120 any "$P1"
+VERSION="$(jq '.view.version' "$OUT/answer.json")"
+[ "$VERSION" != null ] || fail "no batch view version after the recompute"
+
+produce "$P2"
+wait_exact "part 2 (batch view + speed rows)" 600 speed "$P1" "$P2"
+[ "$(jq '.view.version' "$OUT/answer.json")" = "$VERSION" ] || fail "the view version moved without a recompute"
+wait_layers 600
+
+# ---- what the host sees --------------------------------------------------------------------------------
+# runbook: docker compose -f docker/compose.yaml run --rm -T cli ./trendoff status
+trendoff status >"$OUT/status.txt" 2>>"$OUT/one-offs.log" || fail "status: $(cat "$OUT/status.txt")"
+grep -q "lag 0" "$OUT/status.txt" || fail "status shows no 'lag 0': $(cat "$OUT/status.txt")"
+# runbook: docker compose -f docker/compose.yaml run --rm -T cli ./trendoff compare-users alice bob
+trendoff compare-users alice bob >"$OUT/compare.txt" 2>>"$OUT/one-offs.log" || fail "compare-users table"
+grep -q "^alice vs bob" "$OUT/compare.txt" || fail "no table: $(head -3 "$OUT/compare.txt")"
+# runbook: the chart out of a one-off container
+compose run --rm -T cli sh -c './trendoff compare-users alice bob --png /tmp/chart.png >/dev/null && cat /tmp/chart.png' \
+  >"$OUT/alice-bob.png" 2>>"$OUT/one-offs.log"
+[ "$(head -c 8 "$OUT/alice-bob.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "alice-bob.png is not a PNG"
+log "chart: $(wc -c <"$OUT/alice-bob.png") bytes of PNG"
+
+# only 127.0.0.1 on the host; every container's log rotated
+for s in "${SERVICES[@]}"; do
+  bindings="$(engine inspect --format '{{json .HostConfig.PortBindings}}' "$(cid "$s")" | jq -r '.[]?[]? | "\(.HostIp // .HostIP):\(.HostPort)"')"
+  for b in $bindings; do [ "${b%%:*}" = 127.0.0.1 ] || fail "$s publishes $b"; done
+  if [ "$ENGINE" = podman ]; then  # podman keeps one file of at most max-size (no max-file)
+    logconf="$(podman inspect --format '{{.HostConfig.LogConfig.Type}} {{.HostConfig.LogConfig.Size}}' "$(cid "$s")")"
+  else
+    logconf="$(docker inspect --format '{{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config "max-size"}} {{index .HostConfig.LogConfig.Config "max-file"}}' "$(cid "$s")")"
+  fi
+  case "$logconf" in "json-file 50m 5"|"json-file 50MB") ;; *) fail "$s logs with '$logconf'";; esac
+done
+curl -fsS "http://127.0.0.1:$TRENDOFF_SPARK_MASTER_UI_PORT/json/" >"$OUT/spark-master.json" || fail "Spark master UI not on 127.0.0.1:$TRENDOFF_SPARK_MASTER_UI_PORT"
+[ "$(jq '[.activeapps[] | .name] | length' "$OUT/spark-master.json")" -ge 3 ] || fail "fewer than 3 applications on the master"
+log "Spark master: $(jq -c '{workers: .aliveworkers, cores: .cores, apps: [.activeapps[] | .name]}' "$OUT/spark-master.json")"
+# runbook: docker compose -f docker/compose.yaml logs --tail 50 speed-layer
+compose logs --tail 50 speed-layer >"$OUT/speed-layer-tail.log" 2>&1
+[ -s "$OUT/speed-layer-tail.log" ] || fail "no speed-layer log"
+# runbook: docker compose -f docker/compose.yaml exec -T spark-worker sh -c 'tail -n 20 /opt/spark/work/*/*/stderr'
+compose exec -T spark-worker sh -c 'tail -n 20 /opt/spark/work/*/*/stderr' >"$OUT/executors-tail.log" 2>&1 \
+  || fail "no executor log in the worker's work directory"
+
+# serve, from the host: the same answer as the command line, the chart, the page
+HTTP="http://127.0.0.1:$TRENDOFF_HTTP_PORT"
+# runbook: curl -fsS 'http://127.0.0.1:8080/api/compare?users=alice,bob&top=all'
+curl -fsS "$HTTP/api/compare?users=alice,bob&top=all" >"$OUT/http-answer.json" || fail "GET /api/compare"
+python3 "$REPO/docker/test/tweets.py" check "$OUT/http-answer.json" "$P1" "$P2" >"$OUT/check.txt" \
+  || fail "GET /api/compare is not the recount: $(cat "$OUT/check.txt")"
+# runbook: curl -fsS -o alice-bob.png 'http://127.0.0.1:8080/api/compare.png?users=alice,bob'
+curl -fsS -o "$OUT/alice-bob-http.png" "$HTTP/api/compare.png?users=alice,bob" || fail "GET /api/compare.png"
+[ "$(head -c 8 "$OUT/alice-bob-http.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "compare.png is not a PNG"
+curl -fsS "$HTTP/" >"$OUT/page.html" || fail "GET /"
+grep -qi "<html" "$OUT/page.html" || fail "GET / is not the page"
+log "serve on 127.0.0.1:$TRENDOFF_HTTP_PORT: /api/compare equals the recount, compare.png $(wc -c <"$OUT/alice-bob-http.png") bytes, the page"
+
+# runbook: docker compose -f docker/compose.yaml exec -T cassandra nodetool status
+compose exec -T cassandra nodetool status >"$OUT/nodetool-status.txt" 2>&1 || fail "nodetool status"
+grep -q "^UN " "$OUT/nodetool-status.txt" || fail "the node is not Up/Normal: $(cat "$OUT/nodetool-status.txt")"
+
+# figures: memory of each container, disk per tweet
+if [ "$ENGINE" = podman ]; then
+  podman stats --no-stream --format '{{.Name}} {{.MemUsage}}' >"$OUT/stats.txt" 2>&1 || true
+else
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' >"$OUT/stats.txt" 2>&1 || true
+fi
+figure "memory after 8,000 tweets (container: used / limit): $(grep -v '_run_' "$OUT/stats.txt" | sed -E "s/^${COMPOSE_PROJECT_NAME}[_-]//; s/[_-]1 / /" | awk '{print $1, $2}' | tr '\n' ';')"
+compose exec -T cassandra nodetool flush trendoff >/dev/null 2>&1
+# runbook: docker compose -f docker/compose.yaml exec -T cassandra nodetool tablestats trendoff
+compose exec -T cassandra nodetool tablestats trendoff >"$OUT/tablestats.txt" 2>&1 || fail "nodetool tablestats"
+figure "Cassandra, bytes on disk (live) for 8,000 tweets: $(awk '/Table:/ {t=$2} /Space used \(live\)/ {printf "%s %s; ", t, $4}' "$OUT/tablestats.txt")"
+figure "Kafka, bytes of the tweet topic's log segments for 8,000 tweets: $(compose exec -T kafka sh -c 'cat /var/lib/kafka/data/tweets-*/*.log | wc -c')"
+
+# ---- backup of Cassandra -------------------------------------------------------------------------------
+TAG="trendoff-$(date +%F)"
+# runbook: the three backup commands
+compose exec -T cassandra nodetool snapshot -t "$TAG" trendoff >>"$OUT/test.log" 2>&1 || fail "nodetool snapshot"
+compose exec -T cassandra sh -c "cd /var/lib/cassandra/data && tar -cz trendoff/*/snapshots/$TAG" >"$OUT/backup.tgz" \
+  || fail "backup archive"
+compose exec -T cassandra nodetool clearsnapshot -t "$TAG" -- trendoff >>"$OUT/test.log" 2>&1 || fail "nodetool clearsnapshot"
+tar -tzf "$OUT/backup.tgz" >"$OUT/backup-files.txt"
+grep -q "^trendoff/tweets-[0-9a-f]*/snapshots/$TAG/.*-Data.db$" "$OUT/backup-files.txt" \
+  || fail "the backup holds no Data.db of the master table"
+log "backup: $(wc -c <"$OUT/backup.tgz") bytes, $(grep -c 'Data.db$' "$OUT/backup-files.txt") data files"
+
+# ---- the Cassandra volume lost, restored from the backup ---------------------------------------------
+log "restore: the Cassandra volume removed, a new node, the schema, the backup imported"
+RESTORE=$SECONDS
+# runbook: the restore commands
+compose stop speed-layer batch-ingest recompute serve >>"$OUT/test.log" 2>&1 || fail "stop before the restore"
+compose rm -f -s cassandra >>"$OUT/test.log" 2>&1 || fail "rm cassandra"
+docker_cli volume rm "${COMPOSE_PROJECT_NAME}_cassandra-data" >>"$OUT/test.log" 2>&1 || fail "volume rm"
+compose run --rm schema >>"$OUT/test.log" 2>&1 || fail "schema on the new node"
+compose exec -T cassandra restore-snapshot "$TAG" <"$OUT/backup.tgz" >"$OUT/restore.txt" 2>&1 \
+  || fail "restore-snapshot: $(tail -5 "$OUT/restore.txt")"
+compose up -d >>"$OUT/test.log" 2>&1 || fail "up -d after the restore"
+wait_healthy 900
+wait_exact "after the restore" 300 any "$P1" "$P2"
+figure "restore of the Cassandra volume (stop, new node, schema, import, up) -> exact: $((SECONDS - RESTORE)) s"
+
+# ---- the whole compose down and up: the volumes keep everything ----------------------------------------
+log "down, then up -d"
+# runbook: docker compose -f docker/compose.yaml down
+compose down >>"$OUT/test.log" 2>&1 || fail "down"
+RESTART=$SECONDS
+# runbook: docker compose -f docker/compose.yaml up -d
+compose up -d >>"$OUT/test.log" 2>&1 || fail "up -d after down"
+wait_healthy 900
+figure "restart (down; up -d) -> every service healthy: $((SECONDS - RESTART)) s"
+wait_exact "after the restart" 300 any "$P1" "$P2"
+figure "restart -> first exact compare-users: $((SECONDS - RESTART)) s"
+produce "$P3"
+wait_exact "part 3 after the restart" 600 any "$P1" "$P2" "$P3"
+wait_layers 600
+log "the recompute loop's rounds so far: $(compose logs --no-color recompute | grep -oE 'recompute: (version [0-9]+ published|version [0-9]+ NOT|skipped|failed)' | sed -E 's/version [0-9]+ //' | sort | uniq -c | tr -s ' \n' ' ')"
+# one more by hand, then all three parts from the batch view
+recompute_once "parts 1-3"
+wait_exact "after the second recompute" 120 any "$P1" "$P2" "$P3"
+[ "$(jq '.view.version' "$OUT/answer.json")" != "$VERSION" ] || fail "the second recompute published no new version"
+
+# ---- upgrade with nothing changed: no container is recreated -------------------------------------------
+before="$(for s in "${SERVICES[@]}"; do cid "$s"; done)"
+# runbook: git pull && docker compose -f docker/compose.yaml up -d --build
+compose up -d --build >>"$OUT/test.log" 2>&1 || fail "up -d --build (upgrade)"
+after="$(for s in "${SERVICES[@]}"; do cid "$s"; done)"
+[ "$before" = "$after" ] || fail "up -d --build recreated containers with nothing changed"
+wait_healthy 300
+exact any "$P1" "$P2" "$P3" || fail "not exact after the upgrade: $(cat "$OUT/check.txt")"
+log "upgrade with nothing changed: the same containers, still exact"
+
+# ---- down -v -------------------------------------------------------------------------------------------
+compose logs --no-color >"$OUT/compose-logs.txt" 2>&1
+if [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
+  compose --profile tools down -v >>"$OUT/test.log" 2>&1 || fail "down -v"
+  left="$(engine volume ls -q | grep -c "^${COMPOSE_PROJECT_NAME}_" || true)"
+  [ "$left" = 0 ] || fail "$left volumes left after down -v"
+fi
+figure "whole test: $((SECONDS - START)) s"
+exit 0
+}
