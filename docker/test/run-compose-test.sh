@@ -26,7 +26,7 @@ LOCAL_BASE=localhost/trendoff-base:bookworm
 export COMPOSE_PROJECT_NAME="${TRENDOFF_COMPOSE_TEST_PROJECT:-trendofftest}"
 PAIRS=("alice bob" "carol dave" "erin frank")
 SERVICES=(kafka cassandra spark-master spark-worker speed-layer batch-ingest recompute serve)
-ONE_SHOTS=(schema topics)
+ONE_SHOTS=(tls cassandra-roles schema topics)
 
 # one run at a time: a second one would remove the first one's directory and socket
 mkdir -p "$(dirname "$OUT")"
@@ -114,8 +114,9 @@ log "checkout of $(git log -1 --format='%h %s' | cut -c1-80)"
 # a TLS-intercepting proxy's CA, when this host has one (docker/build-ca/README.md)
 cp /usr/local/share/ca-certificates/*.crt docker/build-ca/ 2>/dev/null || true
 
-# runbook: cp docker/trendoff.env.example docker/trendoff.env && chmod 600 docker/trendoff.env
-cp docker/trendoff.env.example docker/trendoff.env && chmod 600 docker/trendoff.env
+# runbook: docker/make-env.sh
+docker/make-env.sh >>"$OUT/test.log"
+[ "$(stat -c %a docker/trendoff.env)" = 600 ] || fail "docker/make-env.sh left docker/trendoff.env with mode $(stat -c %a docker/trendoff.env)"
 # small sizes for a shared test machine, 4 partitions, and a recompute loop that runs once per start
 for kv in CASSANDRA_HEAP=768m KAFKA_HEAP=384m SPARK_DAEMON_MEMORY=256m SPARK_WORKER_CORES=4 SPARK_WORKER_MEMORY=2g \
           SPARK_EXECUTOR_MEMORY=512m SPARK_DRIVER_MEMORY=512m TRENDOFF_JAVA_OPTS=-Xmx384m TRENDOFF_KAFKA_PARTITIONS=4; do
