@@ -8,14 +8,12 @@ import java.util.function.Supplier;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 
-import dev.trendoff.core.CassandraOptions;
 import dev.trendoff.core.CassandraRoles;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.Durations;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserError;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +35,6 @@ final class CassandraRolesCommand implements Callable<Integer> {
   /** Where the superuser's password comes from: the environment only, never an option or a configuration key. */
   static final String SUPERUSER_PASSWORD_ENV = "CASSANDRA_SUPERUSER_PASSWORD";
 
-  @Mixin CassandraOptions cassandra = new CassandraOptions();
-
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "2m",
       description = "how long to retry the login while the node starts (default ${DEFAULT-VALUE})")
   String wait;
@@ -59,7 +55,7 @@ final class CassandraRolesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings.Cassandra app = cassandra.settings(settings.get().config()).cassandra();
+    Settings.Cassandra app = settings.get().cassandra();
     String superuserPassword = env.getOrDefault(SUPERUSER_PASSWORD_ENV, "");
     if (superuserPassword.isEmpty()) {
       throw new UserError("set the superuser's password in the environment variable " + SUPERUSER_PASSWORD_ENV
