@@ -2,13 +2,14 @@
 # The Cassandra node of the one-host deployment, started as the local stack starts its node
 # (local-stack/src/main/java/dev/trendoff/localstack/CassandraNode.java: same main class, module flags,
 # logging) but for production: 16 tokens, Cassandra's own memtable and cache sizing, data on the volume
-# /var/lib/cassandra, CQL on every interface of the container (the compose network only), gossip on the
-# container's address. JMX is local (nodetool inside this container).
+# /var/lib/cassandra, CQL on every interface of the container (the compose network), advertised at the
+# container's address. The storage port (gossip, internode messages: plain text) is on 127.0.0.1 of this
+# container only, where nothing else reaches it: a one-node cluster has no peer. JMX is local too (nodetool
+# inside this container).
 # Secured as the local stack secures its node: PasswordAuthenticator and CassandraAuthorizer; clients only
 # over TLS (client_encryption_options enabled, not optional) with the certificate /tls/cassandra/server.p12
 # that names "cassandra". A new node's superuser "cassandra" has the well-known password "cassandra" at once
 # (superuser_setup_delay_ms=0) until the one-shot cassandra-roles gives it its own (docs/security.md).
-# Gossip (storage_port) stays plain text: a one-node cluster has no peer.
 # Environment (docker/trendoff.env): CASSANDRA_HEAP (default 4g), CASSANDRA_CLUSTER_NAME (default trendoff),
 # the secrets TLS_KEYSTORE_PASSWORD and TLS_TRUSTSTORE_PASSWORD. cassandra.yaml holds the keystore's
 # password: it is written under /dev/shm (memory, this container's), mode 600.
@@ -32,8 +33,8 @@ endpoint_snitch: SimpleSnitch
 seed_provider:
   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
     parameters:
-      - seeds: "$address"
-listen_address: $address
+      - seeds: "127.0.0.1"
+listen_address: 127.0.0.1
 rpc_address: 0.0.0.0
 broadcast_rpc_address: $address
 storage_port: 7000

@@ -26,14 +26,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "cassandra-roles", mixinStandardHelpOptions = true,
     description = {"For a Cassandra with PasswordAuthenticator (idempotent): log in as its superuser '"
         + CassandraRoles.SUPERUSER + "', with the password in the environment variable "
-        + CassandraRolesCommand.SUPERUSER_PASSWORD_ENV + " or, on a new node, with the default one, which it then"
-        + " replaces; then create the role trendoff.cassandra.username with the password trendoff.cassandra.password"
-        + " (set again if the role exists), allowed to create keyspaces (it owns those it creates).",
+        + CassandraRolesCommand.SUPERUSER_PASSWORD_ENV + ", else with the one in "
+        + CassandraRolesCommand.PREVIOUS_PASSWORD_ENV + " (if set: the password is being changed) or, on a new node,"
+        + " with the default one, and then replace that; then create the role trendoff.cassandra.username with the"
+        + " password trendoff.cassandra.password (set again if the role exists), allowed to create keyspaces (it owns"
+        + " those it creates).",
         "Waits for the node to accept a login for up to --wait. docs/security.md, docker/README.md."})
 final class CassandraRolesCommand implements Callable<Integer> {
 
   /** Where the superuser's password comes from: the environment only, never an option or a configuration key. */
   static final String SUPERUSER_PASSWORD_ENV = "CASSANDRA_SUPERUSER_PASSWORD";
+  /** The superuser's previous password, while it is being changed. */
+  static final String PREVIOUS_PASSWORD_ENV = "CASSANDRA_SUPERUSER_PASSWORD_PREVIOUS";
 
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "2m",
       description = "how long to retry the login while the node starts (default ${DEFAULT-VALUE})")
@@ -65,26 +69,28 @@ final class CassandraRolesCommand implements Callable<Integer> {
       throw new UserError("trendoff.cassandra.username and trendoff.cassandra.password name the role to create:"
           + " set both (TRENDOFF_CASSANDRA_USERNAME, TRENDOFF_CASSANDRA_PASSWORD)");
     }
-    try (CassandraRoles.Session admin = login(app, superuserPassword, Durations.parse(wait))) {
+    String previous = env.getOrDefault(PREVIOUS_PASSWORD_ENV, "");
+    try (CassandraRoles.Session admin = login(app, superuserPassword, previous, Durations.parse(wait))) {
       CassandraRoles.ensure(admin, superuserPassword, app.username(), app.password());
       PrintWriter out = spec.commandLine().getOut();
       out.printf("cassandra-roles: superuser %s %s; role %s: password set, may create keyspaces (%s)%n",
-          CassandraRoles.SUPERUSER, admin.asDefault() ? "had the default password: given its own" : "has its own password",
+          CassandraRoles.SUPERUSER, admin.replacesPassword() ? "given its new password" : "has its own password",
           app.username(), CassandraSessions.where(app));
       out.flush();
     }
     return 0;
   }
 
-  /** The superuser's session, retrying both logins until one works or {@code wait} has passed. */
-  private static CassandraRoles.Session login(Settings.Cassandra app, String superuserPassword, Duration wait) {
+  /** The superuser's session, retrying its logins until one works or {@code wait} has passed. */
+  private static CassandraRoles.Session login(Settings.Cassandra app, String superuserPassword, String previous,
+      Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     UserError last = null;
     while (true) {
-      for (CassandraRoles.Login login : CassandraRoles.superuserLogins(app, superuserPassword)) {
+      for (CassandraRoles.Login login : CassandraRoles.superuserLogins(app, superuserPassword, previous)) {
         try {
           CqlSession session = CassandraSessions.open(login.settings(), false);
-          return new CassandraRoles.Session(session, login.isDefault());
+          return new CassandraRoles.Session(session, login.replacesPassword());
         } catch (UserError e) {
           last = e; // the node is still starting, or not this password
         }
@@ -92,7 +98,8 @@ final class CassandraRolesCommand implements Callable<Integer> {
       if (System.nanoTime() > deadline) {
         String why = last.getMessage().contains("refused the credentials")
             ? "Cassandra at " + CassandraSessions.where(app) + " refused the superuser '" + CassandraRoles.SUPERUSER
-                + "' with the password of " + SUPERUSER_PASSWORD_ENV + " and with the default one (was it changed elsewhere?)"
+                + "' with the password of " + SUPERUSER_PASSWORD_ENV
+                + (previous.isEmpty() ? "" : ", of " + PREVIOUS_PASSWORD_ENV) + " and the default one (was it changed elsewhere?)"
             : last.getMessage();
         throw new UserError(why + " (tried for " + wait.toSeconds() + " s)", last);
       }

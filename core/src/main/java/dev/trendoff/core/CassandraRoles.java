@@ -14,7 +14,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
  * creates the application's role with the right to create keyspaces (the creator of a keyspace gets
  * every permission on it, so the application owns the keyspaces it makes and nothing else; it cannot
  * manage roles). Idempotent: later the superuser logs in with its own password, and the application's
- * role is given its password again, so a changed one takes effect.
+ * role is given its password again, so a changed one takes effect. To change the superuser's own
+ * password, log in with the previous one once: it is then replaced too.
  */
 public final class CassandraRoles {
 
@@ -26,35 +27,48 @@ public final class CassandraRoles {
 
   private CassandraRoles() {}
 
-  /** Settings to log in with, and whether they are the default superuser's well-known ones. */
-  public record Login(Settings.Cassandra settings, boolean isDefault) {}
+  /**
+   * Settings to log in with, and whether their password is one to replace (the default, or a previous
+   * one) rather than the superuser's own.
+   */
+  public record Login(Settings.Cassandra settings, boolean replacesPassword) {}
 
-  /** An open session and whether it logged in as the default superuser with the well-known password. */
-  public record Session(CqlSession session, boolean asDefault) implements AutoCloseable {
+  /** An open session and whether it logged in with a password to replace (the default, or a previous one). */
+  public record Session(CqlSession session, boolean replacesPassword) implements AutoCloseable {
     @Override
     public void close() {
       session.close();
     }
   }
 
-  /** The superuser with {@code superuserPassword}, then (a new node) with the default one. */
-  public static List<Login> superuserLogins(Settings.Cassandra client, String superuserPassword) {
-    return List.of(new Login(as(client, SUPERUSER, superuserPassword), false),
-        new Login(as(client, SUPERUSER, DEFAULT_PASSWORD), true));
+  /**
+   * The superuser with {@code superuserPassword}, then with {@code previousPassword} (when not empty: the
+   * password is being changed), then (a new node) with the default one.
+   */
+  public static List<Login> superuserLogins(Settings.Cassandra client, String superuserPassword, String previousPassword) {
+    List<Login> logins = new java.util.ArrayList<>();
+    logins.add(new Login(as(client, SUPERUSER, superuserPassword), false));
+    if (!previousPassword.isEmpty()) {
+      logins.add(new Login(as(client, SUPERUSER, previousPassword), true));
+    }
+    logins.add(new Login(as(client, SUPERUSER, DEFAULT_PASSWORD), true));
+    return logins;
   }
 
   /**
-   * Replaces the default password when {@code admin} logged in with it, and creates (or gives its
-   * password again to) the application's role. Cassandra logs no role statement.
+   * Gives the superuser {@code superuserPassword} when {@code admin} logged in with another (the default,
+   * or a previous one), and creates (or gives its password again to) the application's role. Cassandra
+   * logs no role statement.
    */
   public static void ensure(Session admin, String superuserPassword, String appUser, String appPassword) {
-    for (String statement : statements(admin.asDefault(), superuserPassword, appUser, appPassword)) {
+    for (String statement : statements(admin.replacesPassword(), superuserPassword, appUser, appPassword)) {
       admin.session().execute(statement);
     }
   }
 
   /** The statements {@link #ensure} runs, in order. */
-  static List<String> statements(boolean asDefault, String superuserPassword, String appUser, String appPassword) {
+  static List<String> statements(boolean replaceSuperuserPassword, String superuserPassword, String appUser,
+      String appPassword) {
     if (!ROLE_NAME.matcher(appUser).matches() || appUser.equals(SUPERUSER)) {
       throw new UserError("the application's Cassandra role must be a lower-case name of letters, digits and '_',"
           + " other than " + SUPERUSER + " (trendoff.cassandra.username)");
@@ -63,7 +77,7 @@ public final class CassandraRoles {
       throw new UserError("the Cassandra superuser and the role " + appUser + " each need a password");
     }
     List<String> s = new java.util.ArrayList<>();
-    if (asDefault) {
+    if (replaceSuperuserPassword) {
       s.add("ALTER ROLE " + SUPERUSER + " WITH PASSWORD = " + literal(superuserPassword));
     }
     s.add("CREATE ROLE IF NOT EXISTS " + appUser + " WITH PASSWORD = " + literal(appPassword) + " AND LOGIN = true");

@@ -180,7 +180,7 @@ public final class LocalStack {
         out.printf("kafka      started  pid %d  %s  ready in %s%n", kh.pid(), s.kafkaBootstrapServers(), secondsSince(kStart));
       }
       List<CassandraRoles.Login> logins = secrets == null ? List.of(new CassandraRoles.Login(client.cassandra(), false))
-          : CassandraRoles.superuserLogins(client.cassandra(), secrets.cassandraAdminPassword());
+          : CassandraRoles.superuserLogins(client.cassandra(), secrets.cassandraAdminPassword(), "");
       try (CassandraRoles.Session admin = waitForCassandra(cp, ch, logins, cStart)) {
         if (cRunning.isEmpty()) {
           out.printf("cassandra  started  pid %d  %s  ready in %s%n", ch.pid(), s.cassandraContactPoint(), secondsSince(cStart));
@@ -380,7 +380,7 @@ public final class LocalStack {
           try {
             session = CassandraSessions.open(login.settings(), false);
             if (session.execute("SELECT release_version FROM system.local").one() != null) {
-              return new CassandraRoles.Session(session, login.isDefault());
+              return new CassandraRoles.Session(session, login.replacesPassword());
             }
           } catch (RuntimeException e) {
             // not ready yet, or not this login

@@ -197,9 +197,7 @@ class SecuredStackIT {
       Launcher.Result r = ok(superuser.with(Map.of("TRENDOFF_CASSANDRA_PASSWORD", password)).run(List.of("cassandra-roles"), RUN));
       assertThat(r.stdout()).contains("superuser cassandra has its own password; role " + role + ": password set");
       assertThat(r.stdout() + r.stderr()).doesNotContain(password);
-      try (CqlSession session = CassandraSessions.open(as(s.cassandra(), role, password), false)) {
-        assertThat(session.execute("SELECT release_version FROM system.local").one()).isNotNull();
-      }
+      assertLogsIn(as(s.cassandra(), role, password));
     }
     // the first password no longer logs in (once the node's credentials cache has expired: 2 s by default)
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -212,13 +210,37 @@ class SecuredStackIT {
       }
       Thread.sleep(1000);
     }
+    // the superuser's own password changed (logged in with the previous one), then changed back
+    String stackSuperuser = stackPassword(stack, "cassandra-admin");
+    for (String[] change : List.of(new String[] {"ChangedSuperuser1", stackSuperuser},
+        new String[] {stackSuperuser, "ChangedSuperuser1"})) {
+      Launcher.Result r = ok(superuser.with(Map.of("CASSANDRA_SUPERUSER_PASSWORD", change[0],
+          "CASSANDRA_SUPERUSER_PASSWORD_PREVIOUS", change[1], "TRENDOFF_CASSANDRA_PASSWORD", "SecondPassword2"))
+          .run(List.of("cassandra-roles"), RUN));
+      assertThat(r.stdout()).contains("superuser cassandra given its new password");
+      assertLogsIn(as(s.cassandra(), "cassandra", change[0]));
+    }
     // a wrong superuser password: one line, after --wait
     oneLine(superuser.with(Map.of("CASSANDRA_SUPERUSER_PASSWORD", "wrong-password", "TRENDOFF_CASSANDRA_PASSWORD", "x")),
         List.of("cassandra-roles", "--wait", "1s"), "Cassandra at " + stack.stackSettings().cassandraContactPoint()
-            + " refused the superuser 'cassandra' with the password of CASSANDRA_SUPERUSER_PASSWORD and with the default one");
+            + " refused the superuser 'cassandra' with the password of CASSANDRA_SUPERUSER_PASSWORD and the default one");
   }
 
   // ---- helpers
+
+  /** {@code c} logs in within 30 s (a node caches a role's credentials for 2 s by default). */
+  private static void assertLogsIn(Settings.Cassandra c) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (CqlSession session = CassandraSessions.open(c, false)) {
+        assertThat(session.execute("SELECT release_version FROM system.local").one()).isNotNull();
+        return;
+      } catch (UserError refused) {
+        assertThat(System.nanoTime()).as("%s logs in within 30 s: %s", c.username(), refused.getMessage()).isLessThan(deadline);
+      }
+      Thread.sleep(1000);
+    }
+  }
 
   private static Settings.Cassandra as(Settings.Cassandra c, String user, String password) {
     return new Settings.Cassandra(c.contactPoints(), c.localDatacenter(), c.keyspace(), c.replication(), user, password,
