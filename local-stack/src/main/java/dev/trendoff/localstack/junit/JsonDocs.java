@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * For tests: the documented shape of each command's {@code --json} object, the example under the
- * docs/json.md heading that names the command (like {@code `bench serving`}), and how an object
+ * docs/json.md heading that names the command (like {@code `bench serving`}; several examples there
+ * are alternative shapes, and an object matching one of them is documented), and how an object
  * differs from it in field names, nesting and kinds of value. A documented {@code null}, or a null
  * value, is taken for any kind; a documented {@code {}} for an object with any keys (keys that are
  * data); an array's elements are compared with the documented array's first element.
@@ -26,24 +27,38 @@ public final class JsonDocs {
 
   private JsonDocs() {}
 
-  /** The example object of {@code command} in docs/json.md. */
+  /** The example object of {@code command} in docs/json.md (the first, when the section shows several). */
   public static JsonNode example(String command) {
+    return examples(command).get(0);
+  }
+
+  /**
+   * Every example object under the docs/json.md heading that names {@code command}: a command whose
+   * object takes more than one shape (compare-users with two users and with more) shows each.
+   */
+  public static List<JsonNode> examples(String command) {
     List<String> lines = lines();
     String heading = "`" + command + "`";
+    List<JsonNode> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).startsWith("## ") && lines.get(i).contains(heading)) {
         for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("## "); j++) {
           if (lines.get(j).strip().equals("```json")) {
             StringBuilder json = new StringBuilder();
-            for (int k = j + 1; !lines.get(k).strip().equals("```"); k++) {
+            int k = j + 1;
+            for (; !lines.get(k).strip().equals("```"); k++) {
               json.append(lines.get(k)).append('\n');
             }
             try {
-              return MAPPER.readTree(json.toString());
+              out.add(MAPPER.readTree(json.toString()));
             } catch (IOException e) {
-              throw new AssertionError("docs/json.md: the example of " + heading + " is not JSON: " + e.getMessage(), e);
+              throw new AssertionError("docs/json.md: an example of " + heading + " is not JSON: " + e.getMessage(), e);
             }
+            j = k;
           }
+        }
+        if (!out.isEmpty()) {
+          return out;
         }
       }
     }
@@ -61,9 +76,15 @@ public final class JsonDocs {
 
   /** {@code actual} against the example of {@code command}: the differences, none when alike. */
   public static List<String> differences(String command, JsonNode actual) {
-    List<String> out = new ArrayList<>();
-    compare("", example(command), actual, out);
-    return out;
+    List<String> fewest = null;
+    for (JsonNode example : examples(command)) {
+      List<String> out = new ArrayList<>();
+      compare("", example, actual, out);
+      if (fewest == null || out.size() < fewest.size()) {
+        fewest = out;
+      }
+    }
+    return fewest;
   }
 
   private static void compare(String path, JsonNode documented, JsonNode actual, List<String> out) {
