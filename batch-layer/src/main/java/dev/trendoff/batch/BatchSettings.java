@@ -28,9 +28,11 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
    * @param cleanupConcurrency clean-up deletes in flight
    * @param pauseBeforeFlip testing aid: a pause between writing a version and flipping the pointer
    * @param flipTimeout how long the flip's lightweight transaction may take; zero: the request timeout
+   * @param fullEvery with {@code every}: a full run when the last full run of the loop is this old (zero: never)
+   * @param incrementalMaxTweets an incremental run with more tweets to add than this is a full run instead
    */
   public record Recompute(Duration every, Duration leaseTtl, int splitSizeMb, int wordsPerChunk,
-      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout) {}
+      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout, Duration fullEvery, long incrementalMaxTweets) {}
 
   public static BatchSettings from(Settings settings) {
     Config c = settings.config();
@@ -41,6 +43,7 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
         new Recompute(c.getDuration(r + "every"), c.getDuration(r + "lease-ttl"),
             TrendoffConfig.atLeastOne(c, r + "split-size-mb"), TrendoffConfig.atLeastOne(c, r + "words-per-chunk"),
             TrendoffConfig.atLeastOne(c, r + "cleanup-concurrency"), c.getDuration(r + "pause-before-flip"),
-            c.getDuration(r + "flip-timeout")));
+            c.getDuration(r + "flip-timeout"), c.getDuration(r + "full-every"),
+            TrendoffConfig.atLeastOne(c, r + "incremental-max-tweets")));
   }
 }

@@ -1,6 +1,7 @@
 package dev.trendoff.batch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +14,8 @@ import dev.trendoff.core.UserError;
 
 /**
  * Runs the recompute once, or every {@code every} until SIGTERM/SIGINT (a run in progress finishes
- * first). The {@code main} takes an optional interval like {@code 15m}, or {@code 0s --adopt-topic} (used by
- * tests through JobProcess).
+ * first). The {@code main} takes an optional interval like {@code 15m}, then {@code --full} or
+ * {@code --adopt-topic} (used by tests through JobProcess).
  */
 public final class RecomputeMain {
 
@@ -27,17 +28,29 @@ public final class RecomputeMain {
     return run(settings, every, false);
   }
 
-  /**
-   * As {@link #run(Settings, Duration)}; {@code adoptTopic} (one run only) takes the cut on the topic as
-   * it is now when it is not the one the published cut was taken on (docs/lambda.md 'A recreated topic').
-   */
+  /** As {@link #run(Settings, Duration)}, incremental runs. */
   public static int run(Settings settings, Duration every, boolean adoptTopic) throws InterruptedException {
+    return run(settings, every, adoptTopic, false, BatchSettings.from(settings).recompute().fullEvery());
+  }
+
+  /**
+   * Runs once ({@code every} zero) or in a loop. {@code adoptTopic} (one run only) takes the cut on the
+   * topic as it is now when it is not the one the published cut was taken on (docs/lambda.md 'A
+   * recreated topic'). {@code full}: full runs only; otherwise incremental ones, and in a loop a full
+   * one whenever the loop's last full run is {@code fullEvery} old (zero: never).
+   */
+  public static int run(Settings settings, Duration every, boolean adoptTopic, boolean full, Duration fullEvery)
+      throws InterruptedException {
     if (adoptTopic && !every.isZero()) {
       throw UserError.usage("--adopt-topic is one run, not a loop: run it without --every, then start the loop");
     }
+    if (!fullEvery.isZero() && every.isZero()) {
+      throw UserError.usage("--full-every schedules full runs in a loop: give --every too");
+    }
     try (Recompute recompute = new Recompute(settings)) {
       if (every.isZero()) {
-        RecomputeSummary s = recompute.runOnce(adoptTopic);
+        RecomputeSummary s = recompute.runOnce(full || adoptTopic ? Recompute.Kind.FULL : Recompute.Kind.INCREMENTAL,
+            adoptTopic);
         System.out.println(s.line());
         return s.published() ? 0 : 1;
       }
@@ -45,10 +58,18 @@ public final class RecomputeMain {
       for (String sig : new String[] {"TERM", "INT"}) {
         sun.misc.Signal.handle(new sun.misc.Signal(sig), x -> stop.countDown());
       }
-      System.out.println("recompute: every " + every.toSeconds() + " s until stopped (SIGTERM or Ctrl-C)");
+      System.out.println("recompute: every " + every.toSeconds() + " s until stopped (SIGTERM or Ctrl-C)"
+          + (full ? ", full runs" : fullEvery.isZero() ? ", incremental runs" : ", incremental runs and a full one every "
+          + fullEvery.toSeconds() + " s"));
+      long lastFull = System.nanoTime();
       do {
         try {
-          System.out.println(recompute.runOnce().line());
+          boolean fullDue = full || (!fullEvery.isZero() && System.nanoTime() - lastFull >= fullEvery.toNanos());
+          RecomputeSummary s = recompute.runOnce(fullDue ? Recompute.Kind.FULL : Recompute.Kind.INCREMENTAL, false);
+          if (s.published() && !s.incremental()) {
+            lastFull = System.nanoTime();
+          }
+          System.out.println(s.line());
         } catch (UserError e) {
           System.out.println("recompute: skipped this round: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -66,7 +87,9 @@ public final class RecomputeMain {
     try {
       Settings s = Settings.load();
       Duration every = args.length > 0 ? Durations.parse(args[0]) : BatchSettings.from(s).recompute().every();
-      code = run(s, every, java.util.Arrays.asList(args).contains("--adopt-topic"));
+      List<String> flags = java.util.Arrays.asList(args);
+      code = run(s, every, flags.contains("--adopt-topic"), flags.contains("--full"),
+          BatchSettings.from(s).recompute().fullEvery());
     } catch (UserError e) {
       System.err.println("trendoff: " + e.getMessage());
       code = e.exitCode();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.trendoff.views.BatchSide;
 import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
 
 /** The reader's consistency loop, over reads whose pointer moves as the test says (the reads themselves are ViewReads'). */
@@ -41,6 +42,11 @@ class ServingReaderTest {
     @Override
     public CompletableFuture<List<SpeedRow>> speedRows(String user) {
       return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<TweetCopies> copies(long tweetId) {
+      return CompletableFuture.completedFuture(TweetCopies.none(tweetId));
     }
   }
 

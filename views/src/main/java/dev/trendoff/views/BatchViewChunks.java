@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How one user's batch view of one version is laid out in {@link ViewTables#BATCH_VIEW}: the user's
@@ -28,8 +29,8 @@ public final class BatchViewChunks {
   public static final int MAX_CHUNK_BYTES = 1024 * 1024;
 
   /**
-   * {@code words} split into at least one chunk of at most {@code wordsPerChunk} words and
-   * {@link #MAX_CHUNK_BYTES} bytes each; together exactly {@code words}.
+   * {@code words} split, in word order, into at least one chunk of at most {@code wordsPerChunk} words
+   * and {@link #MAX_CHUNK_BYTES} bytes each; together exactly {@code words}.
    */
   public static List<Map<String, Integer>> split(Map<String, Integer> words, int wordsPerChunk) {
     if (wordsPerChunk < 1) {
@@ -38,7 +39,8 @@ public final class BatchViewChunks {
     List<Map<String, Integer>> chunks = new ArrayList<>(words.size() / wordsPerChunk + 1);
     Map<String, Integer> chunk = new HashMap<>();
     int bytes = 0;
-    for (Map.Entry<String, Integer> e : words.entrySet()) {
+    // in word order: the same counts always make the same chunks, whichever run (incremental or full) wrote them
+    for (Map.Entry<String, Integer> e : new TreeMap<>(words).entrySet()) {
       int b = dev.trendoff.core.TweetChecks.utf8Length(e.getKey()) + 8;
       if (!chunk.isEmpty() && (chunk.size() == wordsPerChunk || bytes + b > MAX_CHUNK_BYTES)) {
         chunks.add(chunk);
@@ -60,6 +62,15 @@ public final class BatchViewChunks {
   /** One user's rows of one version (user, version). */
   static String selectVersion(String keyspace) {
     return "SELECT tweets, tokens, words FROM " + table(keyspace) + " WHERE user_key = ? AND version = ?";
+  }
+
+  /**
+   * One user's rows of every version at or below one (user, version), the latest first: the rows of
+   * the first version are the user's in that version (a version has rows only for the users its run wrote).
+   */
+  static String selectLatest(String keyspace) {
+    return "SELECT version, tweets, tokens, words FROM " + table(keyspace)
+        + " WHERE user_key = ? AND version <= ? ORDER BY version DESC, chunk DESC";
   }
 
   /** Deletes one user's rows of the versions {@code predicate} names (user, version): {@code "version < ?"}. */
