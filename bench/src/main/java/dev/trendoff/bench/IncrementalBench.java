@@ -45,10 +45,10 @@ import dev.trendoff.views.ViewStore;
  * user by user. Reports the ratio full / incremental at the largest history, and how the incremental
  * time grows from the smallest history to the largest.
  */
-final class IncrementalBench {
+public final class IncrementalBench {
 
   /** One history size's figures. */
-  record Figures(long history, double writeSeconds, double incrementalSeconds, double fullSeconds, long touchedUsers,
+  public record Figures(long history, double writeSeconds, double incrementalSeconds, double fullSeconds, long touchedUsers,
       boolean sameRows) {}
 
   private final Settings base;
@@ -90,7 +90,7 @@ final class IncrementalBench {
   }
 
   /** {@code bench batch --incremental --json}: the fields of docs/json.md 'bench batch'. */
-  static Map<String, Object> report(int users, long fresh, List<Figures> figures) {
+  public static Map<String, Object> report(int users, long fresh, List<Figures> figures) {
     List<Map<String, Object>> runs = new ArrayList<>();
     for (Figures f : figures) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -144,6 +144,17 @@ class JsonReportsTest {
   }
 
   @Test
+  void benchBatchIncremental() throws Exception {
+    JsonNode j = documented("bench batch", dev.trendoff.bench.IncrementalBench.report(100_000, 100_000, List.of(
+        new dev.trendoff.bench.IncrementalBench.Figures(1_000_000, 30, 10.0, 60.0, 63_000, true),
+        new dev.trendoff.bench.IncrementalBench.Figures(10_000_000, 300, 12.0, 600.0, 63_000, true))));
+    assertThat(j.get("bench").asText()).isEqualTo("batch-incremental");
+    assertThat(j.get("histories")).hasSize(2);
+    assertThat(j.get("fullOverIncremental").asDouble()).isEqualTo(50.0);
+    assertThat(j.get("growth").asDouble()).isEqualTo(1.2);
+  }
+
+  @Test
   void benchSpeed() throws Exception {
     List<Map<String, Object>> steps = List.of(Map.of("rate", 2000, "produced", 1999L, "consumed", 1959L,
         "lagStart", 1683L, "lagEnd", 2580L, "keptUp", true));
