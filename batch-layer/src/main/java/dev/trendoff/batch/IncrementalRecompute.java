@@ -153,7 +153,15 @@ final class IncrementalRecompute {
             unusable.merge(e.reason().code(), 1L, Long::sum);
           }
         }
-        open.removeIf(tp -> c.position(tp) >= ranges.get(tp)[1]);
+        Set<TopicPartition> done = new java.util.HashSet<>();
+        for (TopicPartition tp : open) {
+          if (c.position(tp) >= ranges.get(tp)[1]) {
+            done.add(tp);
+          }
+        }
+        // a partition read to its end of range fetches no more (the topic goes on beyond the new cut)
+        c.pause(done);
+        open.removeAll(done);
       }
     }
   }

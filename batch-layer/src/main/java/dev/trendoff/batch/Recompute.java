@@ -199,8 +199,12 @@ public final class Recompute implements AutoCloseable {
           Set<Long> counted = new TreeSet<>(cut.loads());
           counted.removeAll(current.cut().loads());
           loads.forget(counted);
-          store.finish(version, ViewStore.PUBLISHED, built.tweets(), built.users(), built.words(), built.unusable(),
-              built.users());
+          // status shows what the published version skips: an incremental one, its own and the published one's
+          Map<String, Long> skips = new TreeMap<>(built.unusable());
+          if (built.kind() == Kind.INCREMENTAL) {
+            store.skipped(current.version()).forEach((reason, n) -> skips.merge(reason, n, Long::sum));
+          }
+          store.finish(version, ViewStore.PUBLISHED, built.tweets(), built.users(), built.words(), skips, built.users());
         }
         case LOST -> {
           if (flip.timedOut()) {
