@@ -11,8 +11,11 @@
 # tweets from a file; wait until compare-users is exact (a recount of the file, docker/test/tweets.py);
 # wait for both layers (status: no lag); a recompute (the cron command); more tweets, exact again as batch
 # view + speed rows; the chart out of a one-off container; the published ports (127.0.0.1 only) and the
-# log rotation; a Cassandra backup; the whole compose down and up again: same answers, more tweets, exact;
-# an upgrade (`up -d --build` with nothing changed); then `down -v`. Figures and logs: $OUT
+# log rotation; security (refused logins and plain-text clients, TLS with the deployment's CA from the
+# host, the keys' owners, a Spark driver with a wrong secret refused, no secret on a command line); a
+# Cassandra backup and restore; new secrets and new TLS keys with the whole compose down and up again: same
+# answers, the old passwords and CA refused, more tweets, exact; an upgrade (`up -d --build` with nothing
+# changed); no secret in any log nor on a command line; then `down -v`. Figures and logs: $OUT
 # (default target/compose-test). TRENDOFF_COMPOSE_TEST_KEEP=1 leaves the deployment up at the end;
 # TRENDOFF_COMPOSE_TEST_COLD=1 (podman) first removes the images, their layers and the build cache.
 set -euo pipefail
@@ -26,7 +29,7 @@ LOCAL_BASE=localhost/trendoff-base:bookworm
 export COMPOSE_PROJECT_NAME="${TRENDOFF_COMPOSE_TEST_PROJECT:-trendofftest}"
 PAIRS=("alice bob" "carol dave" "erin frank")
 SERVICES=(kafka cassandra spark-master spark-worker speed-layer batch-ingest recompute serve)
-ONE_SHOTS=(schema topics)
+ONE_SHOTS=(tls cassandra-roles schema topics)
 
 # one run at a time: a second one would remove the first one's directory and socket
 mkdir -p "$(dirname "$OUT")"
@@ -41,6 +44,7 @@ fail() { log "FAIL: $*"; exit 1; }
 
 PODMAN_SERVICE_PID=""
 HEALTH_LOOP_PID=""
+CMDLINE_LOOP_PID=""
 cleanup() {
   local code=$?
   set +e
@@ -54,6 +58,7 @@ cleanup() {
     fi
   fi
   [ -n "$HEALTH_LOOP_PID" ] && kill "$HEALTH_LOOP_PID" 2>/dev/null
+  [ -n "$CMDLINE_LOOP_PID" ] && kill "$CMDLINE_LOOP_PID" 2>/dev/null
   if [ -n "$PODMAN_SERVICE_PID" ] && [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
     kill "$PODMAN_SERVICE_PID" 2>/dev/null
   fi
@@ -114,8 +119,9 @@ log "checkout of $(git log -1 --format='%h %s' | cut -c1-80)"
 # a TLS-intercepting proxy's CA, when this host has one (docker/build-ca/README.md)
 cp /usr/local/share/ca-certificates/*.crt docker/build-ca/ 2>/dev/null || true
 
-# runbook: cp docker/trendoff.env.example docker/trendoff.env && chmod 600 docker/trendoff.env
-cp docker/trendoff.env.example docker/trendoff.env && chmod 600 docker/trendoff.env
+# runbook: docker/make-env.sh
+docker/make-env.sh >>"$OUT/test.log"
+[ "$(stat -c %a docker/trendoff.env)" = 600 ] || fail "docker/make-env.sh left docker/trendoff.env with mode $(stat -c %a docker/trendoff.env)"
 # small sizes for a shared test machine, 4 partitions, and a recompute loop that runs once per start
 for kv in CASSANDRA_HEAP=768m KAFKA_HEAP=384m SPARK_DAEMON_MEMORY=256m SPARK_WORKER_CORES=4 SPARK_WORKER_MEMORY=2g \
           SPARK_EXECUTOR_MEMORY=512m SPARK_DRIVER_MEMORY=512m TRENDOFF_JAVA_OPTS=-Xmx384m TRENDOFF_KAFKA_PARTITIONS=4; do
@@ -142,6 +148,24 @@ if [ "$ENGINE" = podman ] && [ ! -d /run/systemd/system ]; then
    done) &
   HEALTH_LOOP_PID=$!
 fi
+
+# every process's command line in every container of the project, every 10 s from the first up to the end
+# (ps inside each container: the jobs' drivers and executors, the servers, the health checks)
+(exec 9>&-
+ while :; do
+   for c in $(engine ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"); do
+     engine exec "$c" ps -ww -eo args 2>/dev/null | sed "s|^|$c |"
+   done >>"$OUT/cmdlines.txt"
+   sleep 10
+ done) &
+CMDLINE_LOOP_PID=$!
+
+# the env file's secrets, in a file of this run's own (grep -F -f reads them there, never from a command line)
+SECRETS="$OUT/secrets.txt"
+(umask 077; grep -E '^[A-Z][A-Z0-9_]*_(PASSWORD|SECRET)=' docker/trendoff.env | cut -d= -f2- >"$SECRETS")
+[ "$(grep -c . "$SECRETS")" = 7 ] || fail "docker/trendoff.env holds $(grep -c . "$SECRETS") secrets, not the 7 of the example"
+# FILE...: where a secret occurs (file and line; the secret itself is not shown); nothing when nowhere
+leaks() { grep -H -n -o -F -f "$SECRETS" "$@" 2>/dev/null | sed -E 's/:[A-Za-z0-9]+$/: (a secret)/' | head -n 5 || true; }
 
 # state of a service's container: "running healthy", "exited 0", ...
 state() {
@@ -323,6 +347,111 @@ compose exec -T cassandra nodetool tablestats trendoff >"$OUT/tablestats.txt" 2>
 figure "Cassandra, bytes on disk (live) for 8,000 tweets: $(awk '/Table:/ {t=$2} /Space used \(live\)/ {printf "%s %s; ", t, $4}' "$OUT/tablestats.txt")"
 figure "Kafka, bytes of the tweet topic's log segments for 8,000 tweets: $(compose exec -T kafka sh -c 'cat /var/lib/kafka/data/tweets-*/*.log | wc -c')"
 
+# ---- security: passwords over TLS on every client port; no secret where others can read it -------------
+# one-offs that must fail with one clear line (no stack trace): refused logins and plain-text clients
+refused() {  # EXPECTED, then the arguments of compose run
+  local expected="$1"; shift
+  if compose run --rm -T "$@" >"$OUT/refused.out" 2>"$OUT/refused.err"; then fail "not refused: $*"; fi
+  [ "$(grep -c '^trendoff: ' "$OUT/refused.err")" = 1 ] && grep -q "^trendoff: $expected" "$OUT/refused.err" \
+    && ! grep -Eq '^\s+at |Exception' "$OUT/refused.err" \
+    || fail "not the one line 'trendoff: $expected...': $(head -c 800 "$OUT/refused.err")"
+  log "refused: $(grep '^trendoff: ' "$OUT/refused.err" | cut -c11-170)"
+}
+# the probe names a topic that does not exist (auto-creation is off): a login let through produces nothing
+PROBE=(./trendoff produce --source synthetic --tweets 1 --topic compose-test-probe)
+refused "Kafka at kafka:9092 refused the credentials of user 'trendoff' (SCRAM-SHA-512" \
+  -e KAFKA_TRENDOFF_PASSWORD=WrongPasswordWrongPassword0 cli "${PROBE[@]}"
+refused "Kafka at kafka:9092 speaks TLS, but trendoff.kafka.client has security.protocol PLAINTEXT" \
+  -e 'TRENDOFF_KAFKA_CLIENT={}' -e TRENDOFF_PRODUCER_CONNECT_TIMEOUT=20s cli "${PROBE[@]}"
+refused "Cassandra at cassandra:9042 refused the credentials of user 'trendoff'" \
+  -e CASSANDRA_TRENDOFF_PASSWORD=WrongPasswordWrongPassword0 cli ./trendoff compare-users alice bob
+refused "Cassandra at cassandra:9042 speaks TLS only, but trendoff.cassandra.ssl.enabled is false" \
+  -e TRENDOFF_CASSANDRA_SSL_ENABLED=false cli ./trendoff compare-users alice bob
+# Kafka's own tool as a plain-text client, in Kafka's container: no answer
+compose exec -T kafka timeout 90 java -Xmx64m -Dlog4j2.configurationFile=/opt/kafka/config/tools-log4j2.xml \
+  -cp '/opt/kafka/libs/*' org.apache.kafka.tools.BrokerApiVersionsCommand --bootstrap-server kafka:9092 \
+  >"$OUT/plain-kafka.txt" 2>&1 || true
+if grep -q -- '-> (' "$OUT/plain-kafka.txt"; then fail "Kafka answered a plain-text ApiVersions request"; fi
+log "refused: Kafka's own kafka-broker-api-versions in plain text got no answer"
+
+# from the host, where every local user can reach the containers' addresses: each client port speaks TLS,
+# with a certificate for its container's name from the deployment's CA
+tls_from_host() {  # CA_FILE, ok or untrusted
+  local name port ip
+  for hp in kafka:9092 cassandra:9042; do
+    name="${hp%%:*}" port="${hp#*:}"
+    ip="$(engine inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$(cid "$name")" | awk '{print $1}')"
+    if timeout 60 openssl s_client -connect "$ip:$port" -servername "$name" -CAfile "$1" -verify_hostname "$name" \
+        -verify_return_error </dev/null >"$OUT/tls-$name.txt" 2>&1 && grep -q "Verify return code: 0 (ok)" "$OUT/tls-$name.txt"; then
+      [ "$2" = ok ] || fail "$name at $ip:$port presented a certificate that $1 trusts"
+      log "$name at $ip:$port from the host: $(grep -m1 -oE 'TLSv1\.[0-9]' "$OUT/tls-$name.txt"), a certificate for '$name' from the CA of $(basename "$1")"
+    else
+      [ "$2" = untrusted ] || fail "TLS with $name at $ip:$port: $(grep -m1 -iE 'error|refused|verify return' "$OUT/tls-$name.txt")"
+      grep -q "verify error" "$OUT/tls-$name.txt" || fail "TLS with $name at $ip:$port failed, not on the certificate: $(head -c 300 "$OUT/tls-$name.txt")"
+      log "$name at $ip:$port from the host: not trusted by the CA of $(basename "$1")"
+    fi
+  done
+}
+# runbook: docker compose -f docker/compose.yaml run --rm -T cli cat /tls/ca.pem > ca.pem
+compose run --rm -T cli cat /tls/ca.pem >"$OUT/ca.pem" 2>>"$OUT/one-offs.log" || fail "cat /tls/ca.pem"
+tls_from_host "$OUT/ca.pem" ok
+# and the plain-text ports of the servers (Kafka's controller, Cassandra's storage and JMX) are not reachable
+for hp in kafka:9093 cassandra:7000 cassandra:7199; do
+  ip="$(engine inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$(cid "${hp%%:*}")" | awk '{print $1}')"
+  if timeout 5 bash -c "</dev/tcp/$ip/${hp#*:}" 2>/dev/null; then fail "${hp%%:*}'s port ${hp#*:} answers at $ip"; fi
+done
+log "from the host: Kafka's controller port and Cassandra's storage and JMX ports do not answer"
+
+# the keys: the CA's private key nowhere; each server's key its own user's only
+compose run --rm -T --user 0 cli find /tls -mindepth 1 -printf '%m %u %p\n' 2>>"$OUT/one-offs.log" | sort >"$OUT/tls-files.txt"
+printf '%s\n' "600 cassandra /tls/cassandra/server.p12" "600 kafka /tls/kafka/server.p12" "644 root /tls/ca.pem" \
+  "644 root /tls/truststore.p12" "700 cassandra /tls/cassandra" "700 kafka /tls/kafka" | sort >"$OUT/tls-files.expected"
+diff "$OUT/tls-files.expected" "$OUT/tls-files.txt" >/dev/null || fail "the volume tls holds: $(tr '\n' ';' <"$OUT/tls-files.txt")"
+for s in kafka cassandra; do
+  compose exec -T "$s" sh -c "keytool -list -keystore /tls/$s/server.p12 -storetype PKCS12 -storepass:env TLS_KEYSTORE_PASSWORD" \
+    >"$OUT/keystore-$s.txt" 2>&1 || fail "keytool -list of $s's key store: $(tail -1 "$OUT/keystore-$s.txt")"
+  grep -q "Your keystore contains 1 entry" "$OUT/keystore-$s.txt" && grep -q "^server, .*PrivateKeyEntry" "$OUT/keystore-$s.txt" \
+    || fail "$s's key store holds more than its own key: $(grep -c Entry "$OUT/keystore-$s.txt") entries"
+done
+# no other user reads a server's key: not the application's (a one-off of its image), not the other server
+readable="$(compose run --rm -T cli sh -c 'for f in /tls/kafka/server.p12 /tls/cassandra/server.p12; do
+    cat "$f" >/dev/null 2>&1 && echo "trendoff reads $f"; done; true' 2>>"$OUT/one-offs.log")"
+readable+="$(compose exec -T kafka sh -c 'cat /tls/cassandra/server.p12 >/dev/null 2>&1 && echo "kafka reads cassandra"; true')"
+readable+="$(compose exec -T cassandra sh -c 'cat /tls/kafka/server.p12 >/dev/null 2>&1 && echo "cassandra reads kafka"; true')"
+[ -z "$readable" ] || fail "a private key is readable by another user: $readable"
+log "the volume tls: the CA certificate, a key for kafka and one for cassandra, each its server's only; no CA key"
+
+# Spark: a driver with a wrong shared secret gets nothing from the master
+SPARK_REFUSED=$SECONDS
+if compose run --rm -e SPARK_AUTHENTICATE_SECRET=WrongSecretWrongSecretWrong0 recompute-once >"$OUT/spark-refused.log" 2>&1; then
+  fail "a driver with a wrong Spark secret ran a recompute"
+fi
+grep -Eiq 'unresponsive|authenticat|giving up' "$OUT/spark-refused.log" \
+  || fail "the driver with a wrong Spark secret failed for another reason: $(grep -v '^\s*at ' "$OUT/spark-refused.log" | tail -n 3)"
+log "refused: a Spark driver with a wrong secret ($((SECONDS - SPARK_REFUSED)) s): $(grep -Eio -m1 '[^:]*(unresponsive|authenticat|giving up)[^.]*' "$OUT/spark-refused.log" | cut -c1-140)"
+
+# no secret on any container's command line: what the engine was given (podman/docker inspect) and every
+# process seen inside the containers (ps, every 10 s since the first up)
+no_secret_on_command_lines() {
+  for c in $(engine ps -a -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"); do
+    engine inspect --format '{{.Name}} {{json .Path}} {{json .Args}} {{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Config.Healthcheck}}' "$c"
+  done >"$OUT/inspect-commands.txt"
+  [ -z "$(leaks "$OUT/inspect-commands.txt")" ] || fail "a secret in a container's command (inspect): $(leaks "$OUT/inspect-commands.txt")"
+  [ -z "$(leaks "$OUT/cmdlines.txt")" ] || fail "a secret on a process's command line: $(leaks "$OUT/cmdlines.txt")"
+  for seen in "kafka.Kafka" "org.apache.cassandra.service.CassandraDaemon" "org.apache.spark.deploy.master.Master" \
+      "org.apache.spark.deploy.worker.Worker" "org.apache.spark.deploy.SparkSubmit" "dev.trendoff.cli.Main serve" \
+      "CoarseGrainedExecutorBackend"; do
+    grep -qF -- "$seen" "$OUT/cmdlines.txt" || fail "the command lines sampled never showed $seen"
+  done
+  # the executors run with Spark's authentication and encryption
+  grep -F CoarseGrainedExecutorBackend "$OUT/cmdlines.txt" >"$OUT/executor-cmdlines.txt"
+  for flag in -Dspark.authenticate=true -Dspark.network.crypto.enabled=true; do
+    if grep -vqF -- "$flag" "$OUT/executor-cmdlines.txt"; then fail "an executor without $flag"; fi
+  done
+  log "no secret on a command line: $(wc -l <"$OUT/inspect-commands.txt") containers inspected, $(wc -l <"$OUT/cmdlines.txt") process command lines sampled"
+}
+no_secret_on_command_lines
+
 # ---- backup of Cassandra -------------------------------------------------------------------------------
 TAG="trendoff-$(date +%F)"
 # runbook: the three backup commands
@@ -350,17 +479,50 @@ wait_healthy 900
 wait_exact "after the restore" 300 any "$P1" "$P2"
 figure "restore of the Cassandra volume (stop, new node, schema, import, up) -> exact: $((SECONDS - RESTORE)) s"
 
-# ---- the whole compose down and up: the volumes keep everything ----------------------------------------
-log "down, then up -d"
+# ---- new secrets and new TLS keys; the whole compose down and up: the volumes keep everything -----------
+log "every secret new, new TLS keys; down, then up -d"
+cp "$OUT/ca.pem" "$OUT/old-ca.pem"
+OLD_KAFKA_PASSWORD="$(sed -n 's/^KAFKA_TRENDOFF_PASSWORD=//p' docker/trendoff.env)"
+OLD_CASSANDRA_PASSWORD="$(sed -n 's/^CASSANDRA_TRENDOFF_PASSWORD=//p' docker/trendoff.env)"
+# runbook: new values: empty them in the env file, docker/make-env.sh fills them
+for name in KAFKA_TRENDOFF_PASSWORD KAFKA_ADMIN_PASSWORD CASSANDRA_TRENDOFF_PASSWORD SPARK_AUTHENTICATE_SECRET \
+    TLS_KEYSTORE_PASSWORD TLS_TRUSTSTORE_PASSWORD; do
+  sed -i "s/^$name=.*/$name=/" docker/trendoff.env
+done
+# runbook: the superuser's: the old one kept as CASSANDRA_SUPERUSER_PASSWORD_PREVIOUS, for cassandra-roles to log in with
+sed -i 's/^CASSANDRA_SUPERUSER_PASSWORD=/CASSANDRA_SUPERUSER_PASSWORD_PREVIOUS=/' docker/trendoff.env
+docker/make-env.sh >>"$OUT/test.log"
+# every secret, old and new, is looked for from here on
+(umask 077; grep -E '^[A-Z][A-Z0-9_]*_(PASSWORD|SECRET)=' docker/trendoff.env | cut -d= -f2- >>"$SECRETS")
+# runbook: Kafka's users first, in the running broker: trendoff, then admin
+for user in trendoff admin; do
+  sed -n "s/^KAFKA_${user^^}_PASSWORD=//p" docker/trendoff.env | compose exec -T kafka kafka-scram-password "$user" \
+    >>"$OUT/test.log" 2>&1 || fail "kafka-scram-password $user: $(tail -n 2 "$OUT/test.log")"
+done
 # runbook: docker compose -f docker/compose.yaml down
 compose down >>"$OUT/test.log" 2>&1 || fail "down"
 RESTART=$SECONDS
+# runbook: docker volume rm trendoff_tls
+docker_cli volume rm "${COMPOSE_PROJECT_NAME}_tls" >>"$OUT/test.log" 2>&1 || fail "volume rm ${COMPOSE_PROJECT_NAME}_tls"
 # runbook: docker compose -f docker/compose.yaml up -d
 compose up -d >>"$OUT/test.log" 2>&1 || fail "up -d after down"
 wait_healthy 900
-figure "restart (down; up -d) -> every service healthy: $((SECONDS - RESTART)) s"
+figure "new secrets and keys, restart (down; up -d) -> every service healthy: $((SECONDS - RESTART)) s"
+compose logs --no-color cassandra-roles >"$OUT/cassandra-roles.log" 2>&1
+grep -q "superuser cassandra given its new password" "$OUT/cassandra-roles.log" \
+  || fail "cassandra-roles did not give the superuser its new password: $(tail -n 3 "$OUT/cassandra-roles.log")"
 wait_exact "after the restart" 300 any "$P1" "$P2"
 figure "restart -> first exact compare-users: $((SECONDS - RESTART)) s"
+# the old passwords and the old CA no longer work (the old values come from this script's environment, not its command line)
+(export KAFKA_TRENDOFF_PASSWORD="$OLD_KAFKA_PASSWORD" CASSANDRA_TRENDOFF_PASSWORD="$OLD_CASSANDRA_PASSWORD"
+ refused "Kafka at kafka:9092 refused the credentials of user 'trendoff' (SCRAM-SHA-512" \
+   -e KAFKA_TRENDOFF_PASSWORD cli "${PROBE[@]}"
+ refused "Cassandra at cassandra:9042 refused the credentials of user 'trendoff'" \
+   -e CASSANDRA_TRENDOFF_PASSWORD cli ./trendoff compare-users alice bob)
+compose run --rm -T cli cat /tls/ca.pem >"$OUT/ca.pem" 2>>"$OUT/one-offs.log" || fail "cat /tls/ca.pem"
+cmp -s "$OUT/ca.pem" "$OUT/old-ca.pem" && fail "the volume tls holds the old CA after its removal"
+tls_from_host "$OUT/old-ca.pem" untrusted
+tls_from_host "$OUT/ca.pem" ok
 produce "$P3"
 wait_exact "part 3 after the restart" 600 any "$P1" "$P2" "$P3"
 wait_layers 600
@@ -380,8 +542,17 @@ wait_healthy 300
 exact any "$P1" "$P2" "$P3" || fail "not exact after the upgrade: $(cat "$OUT/check.txt")"
 log "upgrade with nothing changed: the same containers, still exact"
 
-# ---- down -v -------------------------------------------------------------------------------------------
+# ---- no secret in a log, nor on a command line since the first check ---------------------------------
 compose logs --no-color >"$OUT/compose-logs.txt" 2>&1
+compose exec -T spark-worker sh -c 'cat /opt/spark/work/*/*/std*' >"$OUT/executor-logs.txt" 2>&1 || true
+compose run --rm -T cli sh -c 'cat var/log/* var/rejects/* 2>/dev/null' >"$OUT/trendoff-var-logs.txt" 2>>"$OUT/one-offs.log" || true
+for f in compose-logs.txt executor-logs.txt trendoff-var-logs.txt one-offs.log; do
+  [ -z "$(leaks "$OUT/$f")" ] || fail "a secret in $f: $(leaks "$OUT/$f")"
+done
+log "no secret in the logs: $(cat "$OUT/compose-logs.txt" "$OUT/executor-logs.txt" "$OUT/trendoff-var-logs.txt" | wc -l) lines"
+no_secret_on_command_lines
+
+# ---- down -v -------------------------------------------------------------------------------------------
 if [ "${TRENDOFF_COMPOSE_TEST_KEEP:-0}" != 1 ]; then
   compose --profile tools down -v >>"$OUT/test.log" 2>&1 || fail "down -v"
   left="$(engine volume ls -q | grep -c "^${COMPOSE_PROJECT_NAME}_" || true)"

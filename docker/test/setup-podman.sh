@@ -8,7 +8,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends \
-  podman runc catatonit netavark aardvark-dns iptables docker-compose debootstrap curl jq >/dev/null
+  podman runc catatonit netavark aardvark-dns iptables docker-compose debootstrap curl jq openssl >/dev/null
 conf=/etc/containers/containers.conf
 if ! grep -q '^runtime = "runc"' "$conf" 2>/dev/null; then
   cat > "$conf" <<'CONF'

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         dev.trendoff.localstack.StackCommand.class,
+        CassandraRolesCommand.class,
         SchemaCommand.class,
         TopicsCommand.class,
         dev.trendoff.producer.ProduceCommand.class,

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
+import dev.trendoff.core.CassandraRoles;
 import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaTopics;
 import dev.trendoff.core.Schema;
@@ -179,13 +180,13 @@ public final class LocalStack {
         out.printf("kafka      started  pid %d  %s  ready in %s%n", kh.pid(), s.kafkaBootstrapServers(), secondsSince(kStart));
       }
       List<CassandraRoles.Login> logins = secrets == null ? List.of(new CassandraRoles.Login(client.cassandra(), false))
-          : CassandraRoles.superuserLogins(client.cassandra(), secrets);
+          : CassandraRoles.superuserLogins(client.cassandra(), secrets.cassandraAdminPassword(), "");
       try (CassandraRoles.Session admin = waitForCassandra(cp, ch, logins, cStart)) {
         if (cRunning.isEmpty()) {
           out.printf("cassandra  started  pid %d  %s  ready in %s%n", ch.pid(), s.cassandraContactPoint(), secondsSince(cStart));
         }
         if (secrets != null) {
-          CassandraRoles.ensure(admin, secrets);
+          CassandraRoles.ensure(admin, secrets.cassandraAdminPassword(), StackSecrets.APP_USER, secrets.cassandraAppPassword());
           out.printf("security   Kafka SASL_SSL (%s), Cassandra TLS + PasswordAuthenticator; application user %s;%n"
               + "           its credentials and truststore: %s (mode 600), read by every command%n",
               StackSecrets.SCRAM, StackSecrets.APP_USER, s.dir().resolve(TrendoffConfig.STACK_CLIENT_FILE));
@@ -389,7 +390,7 @@ public final class LocalStack {
           try {
             session = CassandraSessions.open(login.settings(), false);
             if (session.execute("SELECT release_version FROM system.local").one() != null) {
-              return new CassandraRoles.Session(session, login.isDefault());
+              return new CassandraRoles.Session(session, login.replacesPassword());
             }
           } catch (RuntimeException e) {
             // not ready yet, or not this login

@@ -57,7 +57,7 @@ final class StackSecrets {
   /** The broker's own Kafka user (inter-broker SASL). */
   static final String KAFKA_ADMIN = "admin";
   /** Cassandra's superuser: the default role, its password replaced by a generated one. */
-  static final String CASSANDRA_ADMIN = "cassandra";
+  static final String CASSANDRA_ADMIN = dev.trendoff.core.CassandraRoles.SUPERUSER;
   static final String SCRAM = "SCRAM-SHA-512";
 
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -29,13 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.trendoff.avro.Tweet;
+import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Secrets;
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.UserError;
 import dev.trendoff.localstack.junit.LocalStackExtension;
 import dev.trendoff.localstack.junit.TestStack;
 import dev.trendoff.producer.SyntheticTweets;
@@ -181,7 +184,80 @@ class SecuredStackIT {
         kafka + " speaks TLS, but trendoff.kafka.client has security.protocol PLAINTEXT");
   }
 
+  @Test
+  void cassandraRolesCreatesTheApplicationsRoleAndGivesItAChangedPasswordAgain(TestStack stack, @TempDir Path work)
+      throws Exception {
+    // as the one-host deployment's one-shot runs it (docker/compose.yaml): the superuser's password in the
+    // environment; the role and its password are trendoff's own settings
+    Settings s = stack.settings();
+    String role = "roles_it_app";
+    Launcher superuser = new Launcher(REPO, work, environment(s)).with(Map.of("TRENDOFF_CASSANDRA_USERNAME", role,
+        "CASSANDRA_SUPERUSER_PASSWORD", stackPassword(stack, "cassandra-admin")));
+    for (String password : List.of("FirstPassword1", "SecondPassword2")) {
+      Launcher.Result r = ok(superuser.with(Map.of("TRENDOFF_CASSANDRA_PASSWORD", password)).run(List.of("cassandra-roles"), RUN));
+      assertThat(r.stdout()).contains("superuser cassandra has its own password; role " + role + ": password set");
+      assertThat(r.stdout() + r.stderr()).doesNotContain(password);
+      assertLogsIn(as(s.cassandra(), role, password));
+    }
+    // the first password no longer logs in (once the node's credentials cache has expired: 2 s by default)
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (CqlSession session = CassandraSessions.open(as(s.cassandra(), role, "FirstPassword1"), false)) {
+        assertThat(System.nanoTime()).as("the changed password still logs in after 30 s").isLessThan(deadline);
+      } catch (UserError refused) {
+        assertThat(refused.getMessage()).contains("refused the credentials of user '" + role + "'");
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    // the superuser's own password changed (logged in with the previous one), then changed back
+    String stackSuperuser = stackPassword(stack, "cassandra-admin");
+    for (String[] change : List.of(new String[] {"ChangedSuperuser1", stackSuperuser},
+        new String[] {stackSuperuser, "ChangedSuperuser1"})) {
+      Launcher.Result r = ok(superuser.with(Map.of("CASSANDRA_SUPERUSER_PASSWORD", change[0],
+          "CASSANDRA_SUPERUSER_PASSWORD_PREVIOUS", change[1], "TRENDOFF_CASSANDRA_PASSWORD", "SecondPassword2"))
+          .run(List.of("cassandra-roles"), RUN));
+      assertThat(r.stdout()).contains("superuser cassandra given its new password");
+      assertLogsIn(as(s.cassandra(), "cassandra", change[0]));
+    }
+    // a wrong superuser password: one line, after --wait
+    oneLine(superuser.with(Map.of("CASSANDRA_SUPERUSER_PASSWORD", "wrong-password", "TRENDOFF_CASSANDRA_PASSWORD", "x")),
+        List.of("cassandra-roles", "--wait", "1s"), "Cassandra at " + stack.stackSettings().cassandraContactPoint()
+            + " refused the superuser 'cassandra' with the password of CASSANDRA_SUPERUSER_PASSWORD and the default one");
+  }
+
   // ---- helpers
+
+  /** {@code c} logs in within 30 s (a node caches a role's credentials for 2 s by default). */
+  private static void assertLogsIn(Settings.Cassandra c) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (CqlSession session = CassandraSessions.open(c, false)) {
+        assertThat(session.execute("SELECT release_version FROM system.local").one()).isNotNull();
+        return;
+      } catch (UserError refused) {
+        assertThat(System.nanoTime()).as("%s logs in within 30 s: %s", c.username(), refused.getMessage()).isLessThan(deadline);
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private static Settings.Cassandra as(Settings.Cassandra c, String user, String password) {
+    return new Settings.Cassandra(c.contactPoints(), c.localDatacenter(), c.keyspace(), c.replication(), user, password,
+        c.readConsistency(), c.writeConsistency(), c.requestTimeout(), c.connectTimeout(), c.ssl());
+  }
+
+  private static String stackPassword(TestStack stack, String key) throws IOException {
+    return passwords(stack).getProperty(key);
+  }
+
+  private static Properties passwords(TestStack stack) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(stack.dir().resolve("secure").resolve("passwords.properties"))) {
+      p.load(in);
+    }
+    return p;
+  }
 
   /** What a user exports to reach the secured stack: addresses, names and credentials, no file. */
   private static Map<String, String> environment(Settings s) throws IOException {
@@ -212,10 +288,7 @@ class SecuredStackIT {
 
   /** Every password the secured stack generated (its stores', the Kafka users', the Cassandra roles'). */
   private static List<String> stackPasswords(TestStack stack) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(stack.dir().resolve("secure").resolve("passwords.properties"))) {
-      p.load(in);
-    }
+    Properties p = passwords(stack);
     List<String> out = p.stringPropertyNames().stream().map(p::getProperty).sorted().toList();
     assertThat(out).hasSize(6).allMatch(v -> v.length() >= 32);
     return out;
