@@ -147,8 +147,8 @@ final class IncrementalRecompute {
           String order = String.format(Locale.ROOT, "k/%s/%010d/%019d", next.topicId(), rec.partition(), rec.offset());
           try {
             Tweet t = TweetCodec.shared().decode(rec.value());
-            out.add(new Regroup.DeltaTweet(t.getId(), UserKeys.of(t.getUserScreenName().toString()), t.getText().toString(),
-                order));
+            out.add(new Regroup.DeltaTweet(t.getId(), t.getUserScreenName() == null ? "" : UserKeys.of(t.getUserScreenName().toString()),
+                t.getText() == null ? null : t.getText().toString(), order));
           } catch (TweetDecodeException e) {
             unusable.merge(e.reason().code(), 1L, Long::sum);
           }

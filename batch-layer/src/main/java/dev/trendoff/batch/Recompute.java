@@ -30,6 +30,7 @@ import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
+import dev.trendoff.core.TweetChecks;
 import dev.trendoff.core.UserError;
 import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.spark.SparkConfs;
@@ -240,14 +241,33 @@ public final class Recompute implements AutoCloseable {
     long t = System.nanoTime();
     Set<Long> ids = new HashSet<>();
     delta.tweets().forEach(d -> ids.add(d.tweetId()));
+    // the published counts of the delta's users are read while the copies are: two independent reads
+    Set<String> users = new HashSet<>();
+    delta.tweets().stream().filter(d -> TweetChecks.checkKey(d.tweetId(), d.userKey(), d.text()) == null)
+        .forEach(d -> users.add(d.userKey()));
+    java.util.concurrent.CompletableFuture<Map<String, UserCounts>> published = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return incremental.previous(users, current.version());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
     Map<Long, TweetCopies> copies = incremental.copies(ids);
     Cut before = current.cut();
     Regroup.Added added = Regroup.added(delta.tweets(),
         id -> copies.getOrDefault(id, TweetCopies.none(id)).countedBy(before));
-    Map<String, UserCounts> previous = incremental.previous(added.byUser().keySet(), current.version());
+    LOG.info("recompute: version {}: copies of {} tweets read in {} s", version, ids.size(), secs(t));
+    Map<String, UserCounts> previous = published.join();
     Map<String, UserCounts> touched = Regroup.onto(added.byUser(), u -> previous.getOrDefault(u, UserCounts.empty()));
+    LOG.info("recompute: version {}: {} users' published counts read by {} s", version, users.size(), secs(t));
+    long step = System.nanoTime();
     store.recordUsers(version, touched.keySet());
+    LOG.info("recompute: version {}: users listed in {} s", version, secs(step));
+    step = System.nanoTime();
     incremental.write(touched, version, batch.recompute().wordsPerChunk());
+    LOG.info("recompute: version {}: users' rows written in {} s", version, secs(step));
     Map<String, Long> unusable = new TreeMap<>(delta.unusable());
     added.unusable().forEach((r, n) -> unusable.merge(r, n, Long::sum));
     long tokens = 0;

@@ -23,6 +23,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -238,12 +239,36 @@ public final class ViewStore {
   /** Step 2 of an incremental run, before its rows: the users it will write rows for. */
   public void recordUsers(long version, Collection<String> users) throws InterruptedException {
     PreparedStatement insert = session.prepare("INSERT INTO " + userLists() + " (version, part, user_key) VALUES (?, ?, ?)");
+    List<List<String>> parts = new ArrayList<>();
+    for (int p = 0; p < USER_PARTS; p++) {
+      parts.add(new ArrayList<>());
+    }
+    users.forEach(u -> parts.get(part(u)).add(u));
+    // one partition per part: unlogged batches of a few KB (one mutation each), far below Cassandra's
+    // batch_size_fail_threshold (50 KB) even for 512-byte keys
     BoundedAsync async = new BoundedAsync(session, concurrency);
-    for (String u : users) {
-      async.submit(CassandraSessions.asWrite(insert.bind(version, part(u), u)).setIdempotent(true));
+    for (List<String> part : parts) {
+      List<BoundStatement> batch = new ArrayList<>();
+      int bytes = 0;
+      for (String u : part) {
+        int b = dev.trendoff.core.TweetChecks.utf8Length(u) + 16;
+        if (!batch.isEmpty() && bytes + b > USER_BATCH_BYTES) {
+          async.submit(CassandraSessions.asWrite(BatchStatement.newInstance(BatchType.UNLOGGED).addAll(batch)).setIdempotent(true));
+          batch = new ArrayList<>();
+          bytes = 0;
+        }
+        batch.add(insert.bind(version, part(u), u));
+        bytes += b;
+      }
+      if (!batch.isEmpty()) {
+        async.submit(CassandraSessions.asWrite(BatchStatement.newInstance(BatchType.UNLOGGED).addAll(batch)).setIdempotent(true));
+      }
     }
     async.await();
   }
+
+  /** Bytes of user keys per unlogged batch of a user list (below batch_size_warn_threshold, 5 KB). */
+  private static final int USER_BATCH_BYTES = 4096;
 
   private static int part(String user) {
     return Math.floorMod(user.hashCode(), USER_PARTS);
