@@ -45,6 +45,9 @@ import dev.trendoff.views.ViewReads;
  */
 final class IncrementalRecompute {
 
+  /** Tweet ids per read of their copies. */
+  private static final int COPIES_PER_READ = 50;
+
   /** When an incremental run cannot be done; the recompute runs a full one and says why. */
   static final class NeedsFull extends Exception {
     NeedsFull(String why) {
@@ -169,7 +172,13 @@ final class IncrementalRecompute {
   /** Where the copies of each of {@code ids} came in, read from the master table in parallel. */
   Map<Long, TweetCopies> copies(Collection<Long> ids) throws InterruptedException {
     Map<Long, TweetCopies> out = new ConcurrentHashMap<>();
-    inParallel(ids, id -> reads.copies(id).thenAccept(c -> out.put(id, c)));
+    // IN reads of COPIES_PER_READ ids: a fraction of the requests (and of Cassandra's work per request)
+    List<List<Long>> groups = new ArrayList<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int i = 0; i < all.size(); i += COPIES_PER_READ) {
+      groups.add(all.subList(i, Math.min(all.size(), i + COPIES_PER_READ)));
+    }
+    inParallel(groups, g -> reads.copies(g).thenAccept(cs -> cs.forEach(c -> out.put(c.tweetId(), c))));
     return out;
   }
 

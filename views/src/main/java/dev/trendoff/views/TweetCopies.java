@@ -80,6 +80,11 @@ public record TweetCopies(long tweetId, Set<String> positions, Set<Long> loads, 
         + keyspace + "." + Tables.TWEETS + " WHERE tweet_id = ?";
   }
 
+  /** The columns {@link #of} reads, selected for a list of tweet ids ({@code tweet_id IN ?}). */
+  public static String selectMany(String keyspace) {
+    return select(keyspace).replace("WHERE tweet_id = ?", "WHERE tweet_id IN ?");
+  }
+
   /** A master row's copies as {@link #select} reads them. */
   public static TweetCopies of(Row r) {
     return of(r.getLong("tweet_id"), r.getSet("kafka_positions", String.class), r.getSet("load_ids", Long.class),

@@ -31,6 +31,7 @@ public final class ViewReads {
   private final PreparedStatement speedRows;
   private final PreparedStatement corpus;
   private final PreparedStatement copies;
+  private final PreparedStatement copiesOfMany;
 
   public ViewReads(CqlSession session, String keyspace) {
     this.session = session;
@@ -39,6 +40,7 @@ public final class ViewReads {
     this.speedRows = session.prepare(SpeedView.selectUser(keyspace));
     this.corpus = session.prepare(CorpusChunks.selectVersion(keyspace));
     this.copies = session.prepare(TweetCopies.select(keyspace));
+    this.copiesOfMany = session.prepare(TweetCopies.selectMany(keyspace));
   }
 
   /** The pointer row readers follow; {@link ViewPointer#NONE} when no version was ever published. */
@@ -81,6 +83,14 @@ public final class ViewReads {
       Row r = rs.one();
       return r == null ? TweetCopies.none(tweetId) : TweetCopies.of(r);
     }).toCompletableFuture();
+  }
+
+  /**
+   * Where the copies of each of {@code tweetIds} came in (one read: {@code IN}, for a recompute that
+   * asks about many); ids the master table does not hold are missing from the result.
+   */
+  public CompletableFuture<List<TweetCopies>> copies(List<Long> tweetIds) {
+    return all(copiesOfMany.bind(tweetIds), TweetCopies::of);
   }
 
   /** The rows of a latest-first result that belong to its first version (fetching more pages only while they do). */
