@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import dev.trendoff.core.Durations;
 import dev.trendoff.core.JsonOption;
 import dev.trendoff.core.Settings;
+import dev.trendoff.core.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,14 +38,23 @@ public final class BatchLayerCommand implements Runnable {
   }
 
   @Command(name = "recompute", mixinStandardHelpOptions = true,
-      description = {"Recompute the batch view from the master table as a new version, publish it with one",
-          "pointer flip, remove older versions and absorbed speed rows; print a summary (--json: one object a run)."})
+      description = {"A new batch view version: what came in since the published one added to it (incremental,",
+          "the default) or the whole master table counted (--full); published with one pointer flip, then",
+          "older rows and absorbed speed rows removed; prints a summary (--json: one object a run)."})
   static final class RecomputeCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--every", paramLabel = "DURATION",
         description = "Run again every DURATION (like 15m) until stopped; default: once (trendoff.batch.recompute.every).")
     String every;
+
+    @Option(names = "--full", description = {"Count the whole master table (default: add what came in since the published",
+        "version: docs/lambda.md 'Incremental recomputes'). A full run repairs anything a bug ever put in the views."})
+    boolean full;
+
+    @Option(names = "--full-every", paramLabel = "DURATION",
+        description = "With --every: a full run whenever the loop's last one is DURATION old, like 24h (trendoff.batch.recompute.full-every).")
+    String fullEvery;
 
     @Option(names = "--adopt-topic",
         description = {"The Kafka topic was deleted and created again (or Kafka lost its data): take the cut on the",
@@ -57,8 +67,12 @@ public final class BatchLayerCommand implements Runnable {
     public Integer call() throws Exception {
       return json.run(() -> {
         Settings s = connection.settings();
-        return RecomputeMain.run(s, every == null ? BatchSettings.from(s).recompute().every() : Durations.parse(every),
-            adoptTopic, summary -> json.print(summary.json()));
+        BatchSettings.Recompute own = BatchSettings.from(s).recompute();
+        if (fullEvery != null && every == null) {
+          throw UserError.usage("--full-every schedules full runs in a loop: give --every too");
+        }
+        return RecomputeMain.run(s, every == null ? own.every() : Durations.parse(every), adoptTopic, full,
+            fullEvery == null ? own.fullEvery() : Durations.parse(fullEvery), summary -> json.print(summary.json()));
       });
     }
   }

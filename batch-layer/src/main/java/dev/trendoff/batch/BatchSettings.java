@@ -29,9 +29,12 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
    * @param pauseBeforeFlip testing aid: a pause between writing a version and flipping the pointer
    * @param flipTimeout how long the flip's lightweight transaction may take; zero: the request timeout
    * @param flipSettle after the driver gave up on the flip, how long to wait for Cassandra to finish or give up on it
+   * @param fullEvery with {@code every}: a full run when the last full run of the loop is this old (zero: never)
+   * @param incrementalMaxTweets an incremental run with more tweets to add than this is a full run instead
    */
   public record Recompute(Duration every, Duration leaseTtl, int splitSizeMb, int wordsPerChunk,
-      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout, Duration flipSettle) {}
+      int cleanupConcurrency, Duration pauseBeforeFlip, Duration flipTimeout, Duration flipSettle, Duration fullEvery,
+      long incrementalMaxTweets) {}
 
   public static BatchSettings from(Settings settings) {
     Config c = settings.config();
@@ -42,6 +45,7 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
         new Recompute(c.getDuration(r + "every"), c.getDuration(r + "lease-ttl"),
             TrendoffConfig.atLeastOne(c, r + "split-size-mb"), TrendoffConfig.atLeastOne(c, r + "words-per-chunk"),
             TrendoffConfig.atLeastOne(c, r + "cleanup-concurrency"), c.getDuration(r + "pause-before-flip"),
-            c.getDuration(r + "flip-timeout"), c.getDuration(r + "flip-settle")));
+            c.getDuration(r + "flip-timeout"), c.getDuration(r + "flip-settle"), c.getDuration(r + "full-every"),
+            TrendoffConfig.atLeastOne(c, r + "incremental-max-tweets")));
   }
 }

@@ -35,6 +35,7 @@ public final class MasterRow implements Serializable {
   private Long kafkaOffset;
   private Date ingestedAt;
   private String kafkaTopicId;
+  private Long loadId;
 
   public long getTweetId() { return tweetId; }
   public void setTweetId(long tweetId) { this.tweetId = tweetId; }
@@ -80,6 +81,9 @@ public final class MasterRow implements Serializable {
   public void setIngestedAt(Date ingestedAt) { this.ingestedAt = ingestedAt; }
   public String getKafkaTopicId() { return kafkaTopicId; }
   public void setKafkaTopicId(String kafkaTopicId) { this.kafkaTopicId = kafkaTopicId; }
+  /** The load-csv run that loaded the tweet (added to the row's {@code load_ids}); null for a Kafka row. */
+  public Long getLoadId() { return loadId; }
+  public void setLoadId(Long loadId) { this.loadId = loadId; }
 
   @Override
   public boolean equals(Object o) {
@@ -95,7 +99,7 @@ public final class MasterRow implements Serializable {
         && Objects.equals(latitude, r.latitude) && Objects.equals(longitude, r.longitude) && Objects.equals(place, r.place)
         && Objects.equals(source, r.source) && Objects.equals(kafkaPartition, r.kafkaPartition)
         && Objects.equals(kafkaOffset, r.kafkaOffset) && Objects.equals(ingestedAt, r.ingestedAt)
-        && Objects.equals(kafkaTopicId, r.kafkaTopicId);
+        && Objects.equals(kafkaTopicId, r.kafkaTopicId) && Objects.equals(loadId, r.loadId);
   }
 
   @Override

@@ -24,9 +24,16 @@ public final class MasterRows {
     return r;
   }
 
-  /** The row of a tweet that never went through Kafka (load-csv): no partition, no offset. */
+  /** The row of a tweet that never went through Kafka, written before loads were recorded: counted by every version. */
   public static MasterRow fromFile(Tweet t, long ingestedAtMillis) {
     return of(t, ingestedAtMillis);
+  }
+
+  /** The row of a tweet load-csv run {@code loadId} loaded: no partition, no offset. */
+  public static MasterRow fromLoad(Tweet t, long loadId, long ingestedAtMillis) {
+    MasterRow r = of(t, ingestedAtMillis);
+    r.setLoadId(loadId);
+    return r;
   }
 
   private static MasterRow of(Tweet t, long ingestedAtMillis) {

@@ -3,9 +3,11 @@ package dev.trendoff.batch;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.util.LongAccumulator;
 
@@ -15,6 +17,7 @@ import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.TweetChecks;
 import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.views.Cut;
+import dev.trendoff.views.TweetCopies;
 import scala.Tuple2;
 
 /**
@@ -29,25 +32,30 @@ public final class MasterScan {
   public static final String UNKNOWN_TOPIC = "unknown-topic";
 
   /** The master table's columns the recompute reads. */
-  static final String[] COLUMNS = {"tweet_id", "user_key", "text", "kafka_topic_id", "kafka_partition", "kafka_offset"};
+  static final String[] COLUMNS = {"tweet_id", "user_key", "text", "kafka_positions", "load_ids", "kafka_topic_id",
+      "kafka_partition", "kafka_offset"};
 
   private MasterScan() {}
 
-  /** The columns of one master row the recompute needs. */
-  public record Scanned(long tweetId, String userKey, String text, String topicId, Integer partition, Long offset)
-      implements Serializable {
+  /** The columns of one master row the recompute needs: the tweet, its user and text, and its copies. */
+  public record Scanned(long tweetId, String userKey, String text, TweetCopies copies) implements Serializable {
 
     static Scanned of(CassandraRow r) {
-      return new Scanned(r.getLong("tweet_id"), r.getString("user_key"), r.getString("text"),
+      Set<String> positions = new HashSet<>();
+      r.getSet("kafka_positions").forEach(p -> positions.add((String) p));
+      Set<Long> loads = new HashSet<>();
+      r.getSet("load_ids").forEach(l -> loads.add(((Number) l).longValue()));
+      long id = r.getLong("tweet_id");
+      return new Scanned(id, r.getString("user_key"), r.getString("text"), TweetCopies.of(id, positions, loads,
           r.isNullAt("kafka_topic_id") ? null : r.getString("kafka_topic_id"),
           r.isNullAt("kafka_partition") ? null : r.getInt("kafka_partition"),
-          r.isNullAt("kafka_offset") ? null : r.getLong("kafka_offset"));
+          r.isNullAt("kafka_offset") ? null : r.getLong("kafka_offset")));
     }
   }
 
   /** Where the rows not counted are told. */
   public interface Tally {
-    /** A row above the cut: the speed side counts it. */
+    /** A row no copy of which the cut covers (above the cut: the speed side counts it; or of a load still loading). */
     void aboveCut();
 
     /** A row the recompute cannot use, by reason code. */
@@ -60,11 +68,11 @@ public final class MasterScan {
     Tokenizer tokenizer = Tokenizer.standard();
     while (rows.hasNext()) {
       Scanned r = rows.next();
-      if (!cut.covers(r.topicId(), r.partition(), r.offset())) {
-        if (cut.isCurrent(r.topicId())) {
-          tally.aboveCut();
-        } else {
+      if (!r.copies().countedBy(cut)) {
+        if (r.copies().ofUnknownTopic(cut)) {
           tally.skipped(UNKNOWN_TOPIC);
+        } else {
+          tally.aboveCut();
         }
         continue;
       }

@@ -19,7 +19,8 @@ import dev.trendoff.core.Settings;
  * ({@link CassandraConnector}, configured by the job's {@code spark.cassandra.*}): in each Spark
  * partition, a prepared upsert keyed by tweet id, asynchronous with a bounded number in flight, at
  * the configured write consistency. Writing the same tweets again (a replayed micro-batch, a reloaded
- * file) leaves one row per tweet; null fields are left unset rather than written as tombstones.
+ * file) leaves one row per tweet; null fields are left unset rather than written as tombstones. A row
+ * of a load-csv run is also written to that run's {@code load_tweets} ({@link MasterLoads}).
  *
  * <p>Why not the connector's row writer ({@code javaFunctions(rdd).writerBuilder(...)}): every master
  * row is a partition of its own, so it cannot batch, and its per-row mapping cost made the ingest a
@@ -58,10 +59,15 @@ public final class MasterTable {
       }
       try (CqlSession session = connector.openSession()) {
         PreparedStatement insert = session.prepare(MasterRowStatements.insert(keyspace));
+        PreparedStatement loaded = session.prepare(MasterLoads.insert(keyspace));
         ConsistencyLevel level = DefaultConsistencyLevel.valueOf(consistency);
         BoundedAsync async = new BoundedAsync(session, concurrentWrites);
         while (rows.hasNext()) {
-          async.submit(MasterRowStatements.bind(insert, rows.next()).setConsistencyLevel(level));
+          MasterRow r = rows.next();
+          async.submit(MasterRowStatements.bind(insert, r).setConsistencyLevel(level));
+          if (r.getLoadId() != null) {
+            async.submit(MasterLoads.bind(loaded, r).setConsistencyLevel(level));
+          }
         }
         async.await();
       }

@@ -1,6 +1,7 @@
 package dev.trendoff.batch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,8 +15,8 @@ import dev.trendoff.core.UserError;
 
 /**
  * Runs the recompute once, or every {@code every} until SIGTERM/SIGINT (a run in progress finishes
- * first). The {@code main} takes an optional interval like {@code 15m}, or {@code 0s --adopt-topic} (used by
- * tests through JobProcess).
+ * first). The {@code main} takes an optional interval like {@code 15m}, then {@code --full} or
+ * {@code --adopt-topic} (used by tests through JobProcess).
  */
 public final class RecomputeMain {
 
@@ -25,22 +26,32 @@ public final class RecomputeMain {
 
   /** Returns the exit code: 0 when every run published, 1 when a run could not start or lost the flip. */
   public static int run(Settings settings, Duration every) throws InterruptedException {
-    return run(settings, every, false, s -> { });
+    return run(settings, every, false, false, BatchSettings.from(settings).recompute().fullEvery(), s -> { });
+  }
+
+  /** As {@link #run(Settings, Duration)}, with {@code --adopt-topic} or not. */
+  public static int run(Settings settings, Duration every, boolean adoptTopic, Consumer<RecomputeSummary> report)
+      throws InterruptedException {
+    return run(settings, every, adoptTopic, false, BatchSettings.from(settings).recompute().fullEvery(), report);
   }
 
   /**
-   * As {@link #run(Settings, Duration)}; {@code adoptTopic} (one run only) takes the cut on the topic as
-   * it is now when it is not the one the published cut was taken on (docs/lambda.md 'A recreated topic');
-   * each run's summary goes to {@code report} too (the command's --json) after its line.
+   * Runs once ({@code every} zero) or in a loop. {@code adoptTopic} (one run only) takes the cut on the
+   * topic as it is now when it is not the one the published cut was taken on (docs/lambda.md 'A
+   * recreated topic'). {@code full}: full runs only; otherwise incremental ones, and in a loop a full
+   * one whenever the loop's last full run is {@code fullEvery} old (zero: never). Each run's summary goes
+   * to {@code report} too (the command's --json) after its line.
    */
-  public static int run(Settings settings, Duration every, boolean adoptTopic, Consumer<RecomputeSummary> report)
+  public static int run(Settings settings, Duration every, boolean adoptTopic, boolean full, Duration fullEvery,
+      Consumer<RecomputeSummary> report)
       throws InterruptedException {
     if (adoptTopic && !every.isZero()) {
       throw UserError.usage("--adopt-topic is one run, not a loop: run it without --every, then start the loop");
     }
     try (Recompute recompute = new Recompute(settings)) {
       if (every.isZero()) {
-        RecomputeSummary s = recompute.runOnce(adoptTopic);
+        RecomputeSummary s = recompute.runOnce(full || adoptTopic ? Recompute.Kind.FULL : Recompute.Kind.INCREMENTAL,
+            adoptTopic);
         System.out.println(s.line());
         report.accept(s);
         return s.published() ? 0 : 1;
@@ -49,10 +60,17 @@ public final class RecomputeMain {
       for (String sig : new String[] {"TERM", "INT"}) {
         sun.misc.Signal.handle(new sun.misc.Signal(sig), x -> stop.countDown());
       }
-      System.out.println("recompute: every " + every.toSeconds() + " s until stopped (SIGTERM or Ctrl-C)");
+      System.out.println("recompute: every " + every.toSeconds() + " s until stopped (SIGTERM or Ctrl-C)"
+          + (full ? ", full runs" : fullEvery.isZero() ? ", incremental runs" : ", incremental runs and a full one every "
+          + fullEvery.toSeconds() + " s"));
+      long lastFull = System.nanoTime();
       do {
         try {
-          RecomputeSummary s = recompute.runOnce();
+          boolean fullDue = full || (!fullEvery.isZero() && System.nanoTime() - lastFull >= fullEvery.toNanos());
+          RecomputeSummary s = recompute.runOnce(fullDue ? Recompute.Kind.FULL : Recompute.Kind.INCREMENTAL, false);
+          if (s.published() && !s.incremental()) {
+            lastFull = System.nanoTime();
+          }
           System.out.println(s.line());
           report.accept(s);
         } catch (UserError e) {
@@ -72,7 +90,9 @@ public final class RecomputeMain {
     try {
       Settings s = Settings.load();
       Duration every = args.length > 0 ? Durations.parse(args[0]) : BatchSettings.from(s).recompute().every();
-      code = run(s, every, java.util.Arrays.asList(args).contains("--adopt-topic"), r -> { });
+      List<String> flags = java.util.Arrays.asList(args);
+      code = run(s, every, flags.contains("--adopt-topic"), flags.contains("--full"),
+          BatchSettings.from(s).recompute().fullEvery(), r -> { });
     } catch (UserError e) {
       System.err.println("trendoff: " + e.getMessage());
       code = e.exitCode();

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.trendoff.views.Cut;
+import dev.trendoff.views.TweetCopies;
 
 class MasterScanTest {
 
@@ -28,8 +29,13 @@ class MasterScanTest {
     }
   }
 
+  /** A master row written before copies were recorded: its one Kafka position, or none (a file row). */
   static MasterScan.Scanned row(long id, String user, String text, String topic, Integer p, Long o) {
-    return new MasterScan.Scanned(id, user, text, topic, p, o);
+    return new MasterScan.Scanned(id, user, text, TweetCopies.of(id, null, null, topic, p, o));
+  }
+
+  static MasterScan.Scanned copies(long id, String user, String text, Set<String> positions, Set<Long> loads) {
+    return new MasterScan.Scanned(id, user, text, TweetCopies.of(id, positions, loads, null, null, null));
   }
 
   @Test
@@ -54,5 +60,28 @@ class MasterScanTest {
     assertThat(tally.above).isEqualTo(1);
     assertThat(tally.skipped).isEqualTo(Map.of("bad-user", 3L, "text-too-long", 1L, "missing-text", 1L,
         MasterScan.UNKNOWN_TOPIC, 1L));
+  }
+
+  @Test
+  void aTweetCountsWhenAnyOfItsCopiesIsCoveredAndOnlyOnce() {
+    Cut cut = Cut.of("t1", Set.of(), Set.of(7L), Map.of(0, 100L));
+    List<MasterScan.Scanned> rows = List.of(
+        // sent twice: once below the cut, once above it: the version counts it (the speed side will not)
+        copies(1, "ann", "first copy", Set.of("t1/0/5", "t1/0/150"), Set.of()),
+        // only above the cut: left to the speed side
+        copies(2, "ann", "above", Set.of("t1/0/150"), Set.of()),
+        // loaded by a covered load, and sent through Kafka above the cut
+        copies(3, "bob", "loaded", Set.of("t1/1/9999"), Set.of(7L)),
+        // loaded by a load still loading (not covered)
+        copies(4, "bob", "loading", Set.of(), Set.of(8L)),
+        // a file row from before loads were recorded: every version counts it
+        copies(5, "cid", "old file row", Set.of(), Set.of()));
+    Counted tally = new Counted();
+    Map<String, UserCounts> byUser = MasterScan.count(rows.iterator(), cut, tally);
+    assertThat(byUser.get("ann").tweets()).isEqualTo(1);
+    assertThat(byUser.get("bob").tweets()).isEqualTo(1);
+    assertThat(byUser.get("cid").tweets()).isEqualTo(1);
+    assertThat(tally.above).isEqualTo(2);
+    assertThat(tally.skipped).isEmpty();
   }
 }

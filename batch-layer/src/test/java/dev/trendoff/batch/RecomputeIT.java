@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -48,13 +49,40 @@ class RecomputeIT {
     return o;
   }
 
-  /** Writes tweets as load-csv would (no Kafka position), through the connector. */
+  /** Writes tweets as a load-csv run would (no Kafka position; a load of its own), through the connector. */
   static void writeFileRows(Settings s, List<Tweet> tweets) {
-    List<MasterRow> rows = new ArrayList<>();
-    tweets.forEach(t -> rows.add(MasterRows.fromFile(t, System.currentTimeMillis())));
-    try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(s, "test-file-rows"))) {
-      MasterTable.save(sc.parallelize(rows, 2), s.cassandra().keyspace(), 32);
+    try (CqlSession session = CassandraSessions.open(s.cassandra())) {
+      MasterLoads loads = new MasterLoads(session, s.cassandra().keyspace());
+      long load = loads.begin("test");
+      List<MasterRow> rows = new ArrayList<>();
+      tweets.forEach(t -> rows.add(MasterRows.fromLoad(t, load, System.currentTimeMillis())));
+      try (JavaSparkContext sc = new JavaSparkContext(SparkConfs.forJob(s, "test-file-rows"))) {
+        MasterTable.save(sc.parallelize(rows, 2), s.cassandra().keyspace(), 32);
+      }
+      loads.finish(load, tweets.size());
     }
+  }
+
+  /** What serving reads of each user in {@code version} (its latest rows at or below it) equals the recount. */
+  static void assertServedEquals(ViewStore store, long version, Fixtures.Recount expected) {
+    assertThat(store.users()).as("users with rows").containsAll(expected.totals.keySet());
+    for (Map.Entry<String, long[]> e : expected.totals.entrySet()) {
+      List<ViewStore.ChunkRow> rows = store.rowsAtOrBelow(e.getKey(), version);
+      assertThat(rows).as("rows of %s", e.getKey()).isNotEmpty();
+      assertThat(new long[] {rows.get(0).tweets(), rows.get(0).tokens()}).as("tweets and tokens of %s", e.getKey())
+          .containsExactly(e.getValue());
+      Map<String, Integer> words = new TreeMap<>();
+      rows.forEach(r -> words.putAll(r.words()));
+      assertThat(words).as("words of %s", e.getKey()).isEqualTo(expected.words.getOrDefault(e.getKey(), Map.of()));
+    }
+    assertCorpusEquals(store, version, expected);
+  }
+
+  /** The corpus of {@code version}: every word's count over all users of the recount. */
+  static void assertCorpusEquals(ViewStore store, long version, Fixtures.Recount expected) {
+    Map<String, Long> corpus = new TreeMap<>();
+    expected.words.values().forEach(w -> w.forEach((word, n) -> corpus.merge(word, (long) n, Long::sum)));
+    assertThat(store.corpus(version)).as("corpus of version %d", version).isEqualTo(corpus).isNotEmpty();
   }
 
   static void ingestAll(Settings s) throws InterruptedException {
@@ -75,10 +103,7 @@ class RecomputeIT {
       assertThat(store.words(e.getKey(), version)).as("words of %s", e.getKey())
           .isEqualTo(expected.words.getOrDefault(e.getKey(), Map.of()));
     }
-    // the corpus of the version: every word's count over all users
-    Map<String, Long> corpus = new TreeMap<>();
-    expected.words.values().forEach(w -> w.forEach((word, n) -> corpus.merge(word, (long) n, Long::sum)));
-    assertThat(store.corpus(version)).as("corpus of version %d", version).isEqualTo(corpus).isNotEmpty();
+    assertCorpusEquals(store, version, expected);
   }
 
   @Test
@@ -144,7 +169,7 @@ class RecomputeIT {
           new SpeedRow(user, absorbed.tweet().getId(), absorbed.partition(), absorbed.offset(), Map.of("x", 1), 1),
           new SpeedRow(user, 1L, absorbed.partition(), end.get(absorbed.partition()) + 5, Map.of("y", 1), 1))));
 
-      // the ingest caught up: the next version counts everything and replaces the first
+      // the ingest caught up: the next version adds what came in since the first one's cut
       try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
         offsets.commit(s.kafka().batchGroup(), end);
       }
@@ -155,25 +180,60 @@ class RecomputeIT {
       Fixtures.Recount all = new Fixtures.Recount();
       fileTweets.forEach(all::add);
       placed.forEach(p -> all.add(p.tweet()));
+      assertThat(second.incremental()).isTrue();
       assertThat(second.version()).isGreaterThan(first.version());
-      assertThat(second.tweets()).isEqualTo(1700);
+      assertThat(second.tweets()).as("the tweets between the two cuts").isEqualTo(above);
+      Set<String> touched = new java.util.TreeSet<>();
+      placed.stream().filter(p -> p.offset() >= lowered.get(p.partition()))
+          .forEach(p -> touched.add(UserKeys.of(p.tweet().getUserScreenName())));
+      assertThat(second.users()).isEqualTo(touched.size());
       assertThat(second.speedRowsDeleted()).isEqualTo(1);
-      assertVersionEquals(store, second.version(), all);
-      assertThat(store.totals(first.version())).as("the older version is removed").isEmpty();
-      assertThat(store.corpus(first.version())).as("with its corpus").isEmpty();
+      assertThat(store.totals(second.version()).keySet()).as("rows only for the users new tweets touched").isEqualTo(touched);
+      Map<String, List<ViewStore.ChunkRow>> afterIncremental = new TreeMap<>();
+      for (String u : all.totals.keySet()) {
+        List<ViewStore.ChunkRow> latest = store.rowsAtOrBelow(u, second.version());
+        assertThat(latest.get(0).version()).as("the latest rows of %s", u)
+            .isEqualTo(touched.contains(u) ? second.version() : first.version());
+        afterIncremental.put(u, latest);
+      }
+      assertServedEquals(store, second.version(), all);
+      assertThat(store.corpus(first.version())).as("the older version's corpus is removed").isEmpty();
       assertThat(new ViewReads(session, s.cassandra().keyspace()).speedRows(user).join())
           .extracting(SpeedRow::tweetId).containsExactly(1L);
 
+      // and a full one at the same cut writes exactly the same rows
+      RecomputeSummary third;
+      try (Recompute r = new Recompute(s)) {
+        third = r.runOnce(Recompute.Kind.FULL, false);
+      }
+      assertThat(third.incremental()).isFalse();
+      assertThat(third.cut()).isEqualTo(second.cut());
+      assertThat(third.tweets()).isEqualTo(1700);
+      assertVersionEquals(store, third.version(), all);
+      for (String u : all.totals.keySet()) {
+        List<ViewStore.ChunkRow> full = store.rowsAtOrBelow(u, third.version());
+        assertThat(full).as("user %s: full rows", u).hasSameSizeAs(afterIncremental.get(u));
+        for (int i = 0; i < full.size(); i++) {
+          ViewStore.ChunkRow a = afterIncremental.get(u).get(i);
+          ViewStore.ChunkRow b = full.get(i);
+          assertThat(List.of(b.chunk(), b.tweets(), b.tokens(), b.words())).as("user %s chunk %d: incremental equals full", u, i)
+              .isEqualTo(List.of(a.chunk(), a.tweets(), a.tokens(), a.words()));
+        }
+      }
+      assertThat(store.totals(first.version())).as("the older versions are removed").isEmpty();
+      assertThat(store.totals(second.version())).isEmpty();
+
       // a recompute that read the pointer before another one published cannot publish
-      assertThat(store.flip(ViewPointer.of(first.version(), lowered), second.version() + 1, Cut.of(end)).outcome())
+      assertThat(store.flip(ViewPointer.of(first.version(), lowered), third.version() + 1, Cut.of(end)).outcome())
           .isEqualTo(ViewStore.FlipOutcome.LOST);
-      assertThat(store.flip(ViewPointer.NONE, second.version() + 1, Cut.of(end)).outcome()).isEqualTo(ViewStore.FlipOutcome.LOST);
-      assertThat(store.current().version()).isEqualTo(second.version());
+      assertThat(store.flip(ViewPointer.NONE, third.version() + 1, Cut.of(end)).outcome()).isEqualTo(ViewStore.FlipOutcome.LOST);
+      assertThat(store.current().version()).isEqualTo(third.version());
     }
   }
 
   @Test
-  void killNineBeforeTheFlipLeavesThePreviousVersionServedAndTheNextRunPublishes(TestStack stack) throws Exception {
+  void killNineOfAnIncrementalRunBeforeTheFlipLeavesThePreviousVersionServedAndTheNextRunRepairsAndPublishes(TestStack stack)
+      throws Exception {
     Map<String, Object> o = own(stack, Map.of("batch.recompute.lease-ttl", "12s"));
     Settings s = stack.settingsWith(o);
     SyntheticTweets synth = new SyntheticTweets(33, 10, 700);
@@ -208,16 +268,20 @@ class RecomputeIT {
       assertThat(store.corpus(killedVersion)).as("and its corpus").isNotEmpty();
 
       Fixtures.await("the killed run's lease expires", Duration.ofSeconds(45), () -> RecomputeLease.holder(session, s.cassandra().keyspace()).isEmpty());
+      assertThat(store.recordedUsers(killedVersion)).as("the killed incremental run recorded its users first")
+          .containsAll(store.totals(killedVersion).keySet());
       RecomputeSummary v3;
       try (Recompute r = new Recompute(s)) {
         v3 = r.runOnce();
       }
       assertThat(v3.published()).isTrue();
+      assertThat(v3.incremental()).isTrue();
       assertThat(v3.version()).isGreaterThan(killedVersion);
+      assertThat(v3.tweets()).isEqualTo(200);
       Fixtures.Recount after = new Fixtures.Recount();
       synth.stream().forEach(after::add);
-      assertVersionEquals(store, v3.version(), after);
-      assertThat(store.totals(v1.version())).isEmpty();
+      assertServedEquals(store, v3.version(), after);
+      assertThat(store.state(killedVersion)).contains(ViewStore.REPAIRED);
       assertThat(store.totals(killedVersion)).as("the killed run's partial rows are removed").isEmpty();
       assertThat(store.corpus(killedVersion)).as("and its corpus").isEmpty();
       assertThat(store.words(UserKeys.of(synth.tweet(0).getUserScreenName()), killedVersion)).isEmpty();

@@ -64,8 +64,21 @@ public final class BatchBench implements Callable<Integer> {
 
   @Mixin SyntheticOptions data = new SyntheticOptions(2016, 1_000, 1_000_000);
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--in-flight", description = "Async inserts in flight in the plain loop (default ${DEFAULT-VALUE}).")
   int inFlight = 256;
+
+  @Option(names = "--incremental", description = {"Instead: the incremental recompute beside the full one at the same",
+      "cut, after N new tweets (--new) on each history size (--histories), 100,000 users unless --users."})
+  boolean incremental;
+
+  @Option(names = "--histories", split = ",", paramLabel = "N", description = "With --incremental: history sizes"
+      + " (default 1000000,10000000).")
+  List<Long> histories = List.of(1_000_000L, 10_000_000L);
+
+  @Option(names = "--new", paramLabel = "N", description = "With --incremental: new tweets (default ${DEFAULT-VALUE}).")
+  long fresh = 100_000;
 
   @Mixin JsonOption json = new JsonOption();
 
@@ -75,12 +88,23 @@ public final class BatchBench implements Callable<Integer> {
   }
 
   private Integer measure() throws Exception {
-    long tweets = data.tweets(1);
-    int users = data.users(1);
     if (inFlight < 1) {
       throw UserError.usage("--in-flight must be at least 1");
     }
     Settings base = Settings.load();
+    if (incremental) {
+      if (fresh < 1 || histories.isEmpty() || histories.stream().anyMatch(h -> h < 1)) {
+        throw UserError.usage("--new and --histories must be at least 1");
+      }
+      // 100,000 users unless --users says otherwise (its default, 1,000, is the other benchmark's)
+      int users = spec.commandLine().getParseResult().hasMatchedOption("--users") ? data.users(1) : 100_000;
+      List<IncrementalBench.Figures> f = new IncrementalBench(base, users, fresh, data.seed())
+          .run(histories.stream().sorted().toList());
+      json.print(IncrementalBench.report(users, fresh, f));
+      return f.stream().allMatch(IncrementalBench.Figures::sameRows) ? 0 : 1;
+    }
+    long tweets = data.tweets(1);
+    int users = data.users(1);
     String runId = Long.toString(System.currentTimeMillis(), 36);
     Map<String, Object> o = new HashMap<>();
     o.put("kafka.topic", "bench.batch." + runId);
@@ -106,7 +130,7 @@ public final class BatchBench implements Callable<Integer> {
       }
       System.out.printf(Locale.ROOT, "produced %d tweets in %.1f s%n", tweets, secs(t0));
 
-      double plainSeconds = plainInsertLoop(plain);
+      double plainSeconds = plainInsertLoop(plain, inFlight);
       System.out.printf(Locale.ROOT, "plain loop (consumer + the same prepared async inserts, %d in flight): %.1f s%n", inFlight, plainSeconds);
       double ingestSeconds = batchIngest(s);
       System.out.printf(Locale.ROOT, "batch-layer ingest (Spark Streaming + connector): %.1f s%n", ingestSeconds);
@@ -210,8 +234,11 @@ public final class BatchBench implements Callable<Integer> {
     }
   }
 
-  /** A Kafka consumer reading the topic from the start, each record decoded and inserted with a prepared async insert. */
-  private double plainInsertLoop(Settings s) throws Exception {
+  /**
+   * A Kafka consumer reading the topic from the start, each record decoded and inserted with a prepared
+   * async insert ({@code inFlight} at most), as the batch ingest would write it. Returns the seconds.
+   */
+  static double plainInsertLoop(Settings s, int inFlight) throws Exception {
     Map<String, Object> p = new HashMap<>(s.kafka().clientProperties());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -70,17 +70,27 @@ class JsonReportsTest {
   @Test
   void recompute() throws Exception {
     Cut cut = Cut.of("AAAA", java.util.Set.of(), Map.of(0, 120L, 1, 98L));
-    JsonNode j = documented("batch-layer recompute", new RecomputeSummary(7L, cut,
-        new ViewStore.Flip(ViewStore.FlipOutcome.PUBLISHED, false, null), false, 50, 2, Map.of("bad-user", 3L), 3, 40,
+    JsonNode j = documented("batch-layer recompute", new RecomputeSummary(7L, false, null, cut,
+        new ViewStore.Flip(ViewStore.FlipOutcome.PUBLISHED, false, null), false, 50, 2, 0, Map.of("bad-user", 3L), 3, 40,
         400, 5, 21.24).json());
+    assertThat(j.get("kind").asText()).isEqualTo("full");
+    assertThat(j.get("fullBecause").isNull()).isTrue();
     assertThat(j.get("cut").asText()).isEqualTo("0=120,1=98");
     assertThat(j.get("topicId").asText()).isEqualTo("AAAA");
     assertThat(j.get("published").asBoolean()).isTrue();
     assertThat(j.get("flip").asText()).isEqualTo("published");
     assertThat(j.get("skippedMasterRows").get("bad-user").asLong()).isEqualTo(3);
     assertThat(j.get("seconds").asDouble()).isEqualTo(21.2);
-    JsonNode withdrawn = documented("batch-layer recompute", new RecomputeSummary(8L, cut,
-        new ViewStore.Flip(ViewStore.FlipOutcome.LOST, true, null), true, 50, 2, Map.of(), 3, 40, 400, 0, 1).json());
+    JsonNode withdrawn = documented("batch-layer recompute", new RecomputeSummary(8L, false, "the topic was adopted", cut,
+        new ViewStore.Flip(ViewStore.FlipOutcome.LOST, true, null), true, 50, 2, 0, Map.of(), 3, 40, 400, 0, 1).json());
+    assertThat(withdrawn.get("fullBecause").asText()).isEqualTo("the topic was adopted");
+    JsonNode incremental = documented("batch-layer recompute", new RecomputeSummary(9L, true, null, cut,
+        new ViewStore.Flip(ViewStore.FlipOutcome.PUBLISHED, false, null), false, 120, 0, 4, Map.of(), 17, 900, 1300, 120,
+        0.8).json());
+    assertThat(incremental.get("kind").asText()).isEqualTo("incremental");
+    assertThat(incremental.get("tweets").asLong()).isEqualTo(120);
+    assertThat(incremental.get("alreadyCounted").asLong()).isEqualTo(4);
+    assertThat(incremental.get("users").asLong()).isEqualTo(17);
     assertThat(withdrawn.get("published").asBoolean()).isFalse();
     assertThat(withdrawn.get("flip").asText()).isEqualTo("lost");
     assertThat(withdrawn.get("flipTimedOut").asBoolean()).isTrue();
@@ -131,6 +141,17 @@ class JsonReportsTest {
     assertThat(j.get("recompute").get("ratio").asDouble()).isEqualTo(1.52);
     assertThat(j.get("ingest").get("trendoffTweetsPerSecond").asLong()).isEqualTo(20_000);
     assertThat(j.get("ingest").get("ratio").asDouble()).isEqualTo(0.8);
+  }
+
+  @Test
+  void benchBatchIncremental() throws Exception {
+    JsonNode j = documented("bench batch", dev.trendoff.bench.IncrementalBench.report(100_000, 100_000, List.of(
+        new dev.trendoff.bench.IncrementalBench.Figures(1_000_000, 30, 10.0, 60.0, 63_000, true),
+        new dev.trendoff.bench.IncrementalBench.Figures(10_000_000, 300, 12.0, 600.0, 63_000, true))));
+    assertThat(j.get("bench").asText()).isEqualTo("batch-incremental");
+    assertThat(j.get("histories")).hasSize(2);
+    assertThat(j.get("fullOverIncremental").asDouble()).isEqualTo(50.0);
+    assertThat(j.get("growth").asDouble()).isEqualTo(1.2);
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 
+import dev.trendoff.batch.MasterLoads;
 import dev.trendoff.batch.MasterRow;
 import dev.trendoff.batch.MasterRows;
 import dev.trendoff.batch.MasterTable;
@@ -36,10 +37,10 @@ import dev.trendoff.spark.SparkConfs;
  * {@link dev.trendoff.formats.TweetFormats}, straight into the master table. The driver reads the
  * file record by record (records may span lines), hands them to Spark in chunks; Spark tasks parse
  * them with the format's parser, map them with the batch layer's {@link MasterRows} (no Kafka
- * partition or offset: these tweets are on the batch side of every cut) and write them through the
- * connector. Rejected records go to a reject file; a progress line after a chunk, at most one every
- * {@link #PROGRESS_EVERY_NANOS} (and after the last), plain lines whether or not stderr is a terminal;
- * a summary at the end.
+ * partition or offset, but the id of this run, a load of {@link MasterLoads}) and write them through the
+ * connector. The next recompute counts them once the run is marked loaded, at its end. Rejected records
+ * go to a reject file; a progress line after a chunk, at most one every {@link #PROGRESS_EVERY_NANOS}
+ * (and after the last), plain lines whether or not stderr is a terminal; a summary at the end.
  */
 public final class LoadCsv {
 
@@ -84,10 +85,12 @@ public final class LoadCsv {
     try (FileRecords records = format.open(file.toString(), own.limits());
         RejectFile rejects = new RejectFile(own.rejectFile())) {
       RecordParser parser = records.parser();
-      try (CqlSession check = CassandraSessions.open(settings.cassandra())) {
-        // unreachable Cassandra or a missing keyspace: one clear line before Spark starts
-      }
       String ks = settings.cassandra().keyspace();
+      long loadId;
+      try (CqlSession session = CassandraSessions.open(settings.cassandra())) {
+        // unreachable Cassandra or a missing keyspace: one clear line before Spark starts
+        loadId = new MasterLoads(session, ks).begin(file.toString());
+      }
       long read = 0;
       long loaded = 0;
       long lastLine = System.nanoTime();
@@ -115,7 +118,8 @@ public final class LoadCsv {
             }
           }
           if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
-            loaded += loadChunk(sc, parallelism, chunk, parser, loadedAt, ks, MasterTable.concurrentWrites(settings), rejects);
+            loaded += loadChunk(sc, parallelism, chunk, parser, loadId, loadedAt, ks, MasterTable.concurrentWrites(settings),
+                rejects);
             chunk = new ArrayList<>(chunkSize);
             long now = System.nanoTime();
             if (more && now - lastLine < PROGRESS_EVERY_NANOS) {
@@ -128,15 +132,18 @@ public final class LoadCsv {
           }
         }
       }
+      try (CqlSession session = CassandraSessions.open(settings.cassandra())) {
+        new MasterLoads(session, ks).finish(loadId, loaded);
+      }
       return new Summary(file, read, loaded, rejects.written(), rejects.written() == 0 ? null : rejects.path(),
           (System.nanoTime() - started) / 1e9, new java.util.TreeMap<>(records.skipped()));
     }
   }
 
   private static long loadChunk(JavaSparkContext sc, int parallelism, List<TextRecord> chunk, RecordParser parser,
-      long loadedAt, String ks, int concurrentWrites, RejectFile rejects) {
+      long loadId, long loadedAt, String ks, int concurrentWrites, RejectFile rejects) {
     JavaRDD<Parsed> parsed = sc.parallelize(chunk, parallelism)
-        .map(in -> parse(parser, in, loadedAt))
+        .map(in -> parse(parser, in, loadId, loadedAt))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       MasterTable.save(parsed.filter(p -> p.row() != null).map(Parsed::row), ks, concurrentWrites);
@@ -149,10 +156,10 @@ public final class LoadCsv {
     }
   }
 
-  /** One record to a master row or a rejection: what each Spark task does. */
-  static Parsed parse(RecordParser parser, TextRecord in, long loadedAt) {
+  /** One record to a master row of load {@code loadId} or a rejection: what each Spark task does. */
+  static Parsed parse(RecordParser parser, TextRecord in, long loadId, long loadedAt) {
     ParseResult r = parser.parse(in.text());
-    return r.isTweet() ? new Parsed(in.line(), in.where(), MasterRows.fromFile(r.tweet(), loadedAt), null)
+    return r.isTweet() ? new Parsed(in.line(), in.where(), MasterRows.fromLoad(r.tweet(), loadId, loadedAt), null)
         : new Parsed(in.line(), in.where(), null, r.rejection());
   }
 

@@ -76,6 +76,20 @@ class LoadCsvIT {
       assertThat(multiLine.getInt(3)).isEqualTo(3);
       assertThat(multiLine.getDouble(4)).isEqualTo(40.7);
       assertThat(multiLine.getString(5)).isEqualTo("New York, NY");
+
+      // the run is registered as loaded, its tweets listed for the next incremental recompute
+      // (docs/lambda.md 'Incremental recomputes'), and each master row names it among its copies
+      List<Row> loads = session.execute("SELECT load_id, state, tweets FROM loads").all();
+      assertThat(loads).hasSize(1);
+      long load = loads.get(0).getLong(0);
+      assertThat(loads.get(0).getString(1)).isEqualTo("loaded");
+      assertThat(loads.get(0).getLong(2)).isEqualTo(12);
+      TreeSet<Long> listed = new TreeSet<>();
+      session.execute("SELECT tweet_id FROM load_tweets").forEach(r -> listed.add(r.getLong(0)));
+      assertThat(listed).isEqualTo(ids);
+      for (Row r : session.execute("SELECT load_ids FROM " + Tables.TWEETS)) {
+        assertThat(r.getSet(0, Long.class)).containsExactly(load);
+      }
     }
 
     // loading the same file again leaves one row per tweet

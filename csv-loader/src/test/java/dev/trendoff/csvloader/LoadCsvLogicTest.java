@@ -66,7 +66,7 @@ class LoadCsvLogicTest {
     List<LoadCsv.Parsed> out = new ArrayList<>();
     try (FileRecords r = format.open(file.toString(), LIMITS)) {
       for (TextRecord rec = r.next(); rec != null; rec = r.next()) {
-        out.add(rec.ok() ? LoadCsv.parse(r.parser(), rec, 5L) : new LoadCsv.Parsed(rec.line(), rec.where(), null, rec.problem()));
+        out.add(rec.ok() ? LoadCsv.parse(r.parser(), rec, 77L, 5L) : new LoadCsv.Parsed(rec.line(), rec.where(), null, rec.problem()));
       }
     }
     return out;
@@ -92,6 +92,7 @@ class LoadCsvLogicTest {
         good++;
         assertThat(p.row().getKafkaPartition()).isNull();
         assertThat(p.row().getKafkaOffset()).isNull();
+        assertThat(p.row().getLoadId()).as("the row of the load that loaded it").isEqualTo(77L);
         assertThat(p.row().getUserKey()).isIn("alice", "bob", "carol");
         assertThat(p.row().getSource()).isEqualTo("CSV");
       }

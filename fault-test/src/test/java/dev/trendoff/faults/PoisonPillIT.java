@@ -163,6 +163,12 @@ class PoisonPillIT {
     return out;
   }
 
+  /** A file of v1.1 statuses, one a line: the jsonl format. */
+  static Path jsonl(Path file, List<Tweet> tweets) throws Exception {
+    Files.write(file, lines(tweets));
+    return file;
+  }
+
   /** What a producer that is not trendoff's might send: the Avro encoding, keyed by the raw screen name. */
   static RecordMetadata sendForeign(Settings s, Tweet t) throws Exception {
     Map<String, Object> p = new HashMap<>(s.kafka().clientProperties());

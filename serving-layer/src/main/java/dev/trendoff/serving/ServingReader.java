@@ -2,7 +2,9 @@ package dev.trendoff.serving;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +15,7 @@ import dev.trendoff.core.UserKeys;
 import dev.trendoff.views.BatchSide;
 import dev.trendoff.views.Corpus;
 import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
 import dev.trendoff.views.ViewReads;
 
@@ -45,6 +48,8 @@ public final class ServingReader {
     CompletableFuture<List<SpeedRow>> speedRows(String user);
 
     CompletableFuture<Corpus> corpus(long version);
+
+    CompletableFuture<TweetCopies> copies(long tweetId);
   }
 
   private final Reads views;
@@ -88,6 +93,11 @@ public final class ServingReader {
       @Override
       public CompletableFuture<Corpus> corpus(long version) {
         return v.corpus(version);
+      }
+
+      @Override
+      public CompletableFuture<TweetCopies> copies(long tweetId) {
+        return v.copies(tweetId);
       }
     };
   }
@@ -148,12 +158,46 @@ public final class ServingReader {
     List<CompletableFuture<?>> every = new ArrayList<>(speed);
     every.addAll(batch);
     every.add(corpusRead);
-    return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-      List<UserWords> users = new ArrayList<>();
-      for (int i = 0; i < keys.size(); i++) {
-        users.add(Merge.merge(keys.get(i), v, batch.get(i).join(), speed.get(i).join()));
+    return CompletableFuture.allOf(every.toArray(CompletableFuture[]::new))
+        .thenCompose(ignored -> countedByBatch(v, speed))
+        .thenApply(counted -> {
+          List<UserWords> users = new ArrayList<>();
+          for (int i = 0; i < keys.size(); i++) {
+            users.add(Merge.merge(keys.get(i), v, batch.get(i).join(), speed.get(i).join(), counted::contains));
+          }
+          return new ViewsRead(v, users, clock.instant(), corpusRead.join());
+        });
+  }
+
+  /**
+   * The tweet ids among the speed rows after the cut that the version counts through another copy
+   * (docs/lambda.md 'Copies of a tweet'): the copies of each are read from the master table, in
+   * parallel; no read when there is no such row or no version.
+   */
+  private CompletableFuture<Set<Long>> countedByBatch(ViewPointer v, List<CompletableFuture<List<SpeedRow>>> speed) {
+    if (!v.exists()) {
+      return CompletableFuture.completedFuture(Set.of());
+    }
+    Set<Long> pending = new HashSet<>();
+    for (CompletableFuture<List<SpeedRow>> rows : speed) {
+      for (SpeedRow r : rows.join()) {
+        if (v.countsSpeedRow(r)) {
+          pending.add(r.tweetId());
+        }
       }
-      return new ViewsRead(v, users, clock.instant(), corpusRead.join());
+    }
+    List<CompletableFuture<TweetCopies>> copies = new ArrayList<>();
+    for (long id : pending) {
+      copies.add(views.copies(id));
+    }
+    return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+      Set<Long> counted = new HashSet<>();
+      for (CompletableFuture<TweetCopies> c : copies) {
+        if (c.join().countedBy(v.cut())) {
+          counted.add(c.join().tweetId());
+        }
+      }
+      return counted;
     });
   }
 

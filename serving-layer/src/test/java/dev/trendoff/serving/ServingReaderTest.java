@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.trendoff.views.BatchSide;
 import dev.trendoff.views.Corpus;
 import dev.trendoff.views.SpeedRow;
+import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
 
 /** The reader's consistency loop, over reads whose pointer moves as the test says (the reads themselves are ViewReads'). */
@@ -50,6 +51,11 @@ class ServingReaderTest {
     public CompletableFuture<Corpus> corpus(long version) {
       corpusReads.incrementAndGet();
       return CompletableFuture.completedFuture(Corpus.of(version, Map.of("w", version)));
+    }
+
+    @Override
+    public CompletableFuture<TweetCopies> copies(long tweetId) {
+      return CompletableFuture.completedFuture(TweetCopies.none(tweetId));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.trendoff.views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How one user's batch view of one version is laid out in {@link ViewTables#BATCH_VIEW}: the user's
@@ -23,12 +24,13 @@ public final class BatchViewChunks {
   public static final int MAX_CHUNK_BYTES = Chunks.MAX_BYTES;
 
   /**
-   * {@code words} split into at least one chunk of at most {@code wordsPerChunk} words and
-   * {@link #MAX_CHUNK_BYTES} bytes each; together exactly {@code words}.
+   * {@code words} split, in word order, into at least one chunk of at most {@code wordsPerChunk} words
+   * and {@link #MAX_CHUNK_BYTES} bytes each; together exactly {@code words}.
    */
   public static List<Map<String, Integer>> split(Map<String, Integer> words, int wordsPerChunk) {
     List<Map<String, Integer>> chunks = new ArrayList<>(words.size() / Math.max(1, wordsPerChunk) + 1);
-    Chunks.<Integer, RuntimeException>split(words.entrySet().iterator(), wordsPerChunk, (i, chunk) -> chunks.add(chunk));
+    // in word order: the same counts always make the same chunks, whichever run (incremental or full) wrote them
+    Chunks.<Integer, RuntimeException>split(new TreeMap<>(words).entrySet().iterator(), wordsPerChunk, (i, chunk) -> chunks.add(chunk));
     return chunks;
   }
 
@@ -40,6 +42,15 @@ public final class BatchViewChunks {
   /** One user's rows of one version (user, version). */
   static String selectVersion(String keyspace) {
     return "SELECT tweets, tokens, words FROM " + table(keyspace) + " WHERE user_key = ? AND version = ?";
+  }
+
+  /**
+   * One user's rows of every version at or below one (user, version), the latest first: the rows of
+   * the first version are the user's in that version (a version has rows only for the users its run wrote).
+   */
+  static String selectLatest(String keyspace) {
+    return "SELECT version, tweets, tokens, words FROM " + table(keyspace)
+        + " WHERE user_key = ? AND version <= ? ORDER BY version DESC, chunk DESC";
   }
 
   /** Deletes one user's rows of the versions {@code predicate} names (user, version): {@code "version < ?"}. */

@@ -10,27 +10,30 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The boundary a batch view version covers (docs/lambda.md 'The cut'): the Kafka topic's id, and per
- * partition the first offset NOT covered. A version counts every master row loaded from a file (no
- * partition), every row of a retired topic (one deleted and created again before: all of it is on the
- * batch side), and every row of the cut's topic below the cut of its partition; a partition absent
- * from the map has cut 0. A row or a cut without a topic id (written before ids were recorded, or by a
+ * The boundary a batch view version covers (docs/lambda.md 'The cut'): the Kafka topic's id, per
+ * partition the first offset NOT covered, and the load-csv runs it covers. A version counts every row
+ * of a retired topic (one deleted and created again before: all of it is on the batch side), every row
+ * of the cut's topic below the cut of its partition (a partition absent from the map has cut 0), and
+ * every tweet a covered load loaded; a tweet id once, when any of its copies is covered
+ * ({@link TweetCopies}). A row or a cut without a topic id (written before ids were recorded, or by a
  * fixture) is taken as of the cut's topic.
  */
 public final class Cut implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   /** The cut of no version: covers no Kafka offset. */
-  public static final Cut EMPTY = new Cut(null, Set.of(), Map.of());
+  public static final Cut EMPTY = new Cut(null, Set.of(), Set.of(), Map.of());
 
   private final String topicId;
   private final TreeSet<String> retired;
+  private final TreeSet<Long> loads;
   private final TreeMap<Integer, Long> offsets;
 
-  private Cut(String topicId, Set<String> retired, Map<Integer, Long> offsets) {
+  private Cut(String topicId, Set<String> retired, Set<Long> loads, Map<Integer, Long> offsets) {
     this.topicId = topicId == null || topicId.isEmpty() ? null : topicId;
     this.retired = new TreeSet<>(retired == null ? Set.of() : retired);
+    this.loads = new TreeSet<>(loads == null ? Set.of() : loads);
     this.offsets = new TreeMap<>(offsets == null ? Map.of() : offsets);
   }
 
@@ -41,7 +44,12 @@ public final class Cut implements Serializable {
 
   /** A cut of topic {@code topicId} (null: not recorded), with the topics retired before it. */
   public static Cut of(String topicId, Set<String> retired, Map<Integer, Long> offsets) {
-    Cut c = new Cut(topicId, retired, offsets);
+    return of(topicId, retired, Set.of(), offsets);
+  }
+
+  /** A cut of topic {@code topicId}, the topics retired before it, and the load-csv runs it covers. */
+  public static Cut of(String topicId, Set<String> retired, Set<Long> loads, Map<Integer, Long> offsets) {
+    Cut c = new Cut(topicId, retired, loads, offsets);
     return c.equals(EMPTY) ? EMPTY : c;
   }
 
@@ -81,7 +89,19 @@ public final class Cut implements Serializable {
   }
 
   public boolean isEmpty() {
-    return offsets.isEmpty() && topicId == null && retired.isEmpty();
+    return offsets.isEmpty() && topicId == null && retired.isEmpty() && loads.isEmpty();
+  }
+
+  /** The load-csv runs (their ids) whose tweets the version counts (docs/lambda.md 'Copies of a tweet'). */
+  public Set<Long> loads() {
+    return Collections.unmodifiableSet(loads);
+  }
+
+  /** The same cut, covering the loads {@code more} too. */
+  public Cut withLoads(Set<Long> more) {
+    TreeSet<Long> l = new TreeSet<>(loads);
+    l.addAll(more);
+    return of(topicId, retired, l, offsets);
   }
 
   /** The Kafka topic id the offsets are of; null when not recorded. */
@@ -110,12 +130,9 @@ public final class Cut implements Serializable {
     }
     Set<String> r = new TreeSet<>(retired);
     r.addAll(previous.retired);
-    return of(topicId != null ? topicId : previous.topicId, r, m);
-  }
-
-  /** The same offsets of topic {@code id}, with {@code retired} topics. */
-  public Cut withTopic(String id, Set<String> retiredTopics) {
-    return of(id, retiredTopics, offsets);
+    Set<Long> l = new TreeSet<>(loads);
+    l.addAll(previous.loads);
+    return of(topicId != null ? topicId : previous.topicId, r, l, m);
   }
 
   public Map<Integer, Long> asMap() {
@@ -129,7 +146,8 @@ public final class Cut implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Cut c && c.offsets.equals(offsets) && Objects.equals(c.topicId, topicId) && c.retired.equals(retired);
+    return o instanceof Cut c && c.offsets.equals(offsets) && Objects.equals(c.topicId, topicId) && c.retired.equals(retired)
+        && c.loads.equals(loads);
   }
 
   @Override

@@ -69,6 +69,15 @@ public final class RecomputeLease implements AutoCloseable {
   }
 
   private void renew() {
+    stillHeld();
+  }
+
+  /**
+   * Renews the lease now; false when it was lost (expired and taken by another run, which may be
+   * repairing this run's rows: docs/lambda.md 'Incremental recomputes'). True when Cassandra does not
+   * answer: the pointer's LWT still decides who publishes.
+   */
+  public boolean stillHeld() {
     try {
       boolean ok = session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + table + " USING TTL " + ttlSeconds
           + " SET version = ?, published_at = ? WHERE name = ? IF version = ?", holder, Instant.now(), NAME, holder)))
@@ -76,8 +85,10 @@ public final class RecomputeLease implements AutoCloseable {
       if (!ok) {
         LOG.warn("recompute lease of run {} was lost (expired and taken); the pointer's LWT still decides who publishes", holder);
       }
+      return ok;
     } catch (RuntimeException e) {
       LOG.warn("cannot renew the recompute lease: {}", e.getMessage());
+      return true;
     }
   }
 

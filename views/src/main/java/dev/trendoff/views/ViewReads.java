@@ -17,7 +17,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 /**
  * The reads serving makes, prepared once per session and asynchronous: the pointer row, one user's
  * batch view version (one partition slice, its chunks put together), one user's speed rows, a
- * version's corpus. How they
+ * version's corpus, and where the copies of a tweet came in (a point read of the master table's copy
+ * columns). How they
  * combine into one consistent answer is the serving layer's (docs/lambda.md 'The merge'). Reads run
  * at the session's default consistency (trendoff.cassandra.read-consistency for sessions of
  * {@code CassandraSessions}). Thread-safe.
@@ -29,13 +30,17 @@ public final class ViewReads {
   private final PreparedStatement batchChunks;
   private final PreparedStatement speedRows;
   private final PreparedStatement corpus;
+  private final PreparedStatement copies;
+  private final PreparedStatement copiesOfMany;
 
   public ViewReads(CqlSession session, String keyspace) {
     this.session = session;
     this.pointer = session.prepare(ViewStore.selectPointer(keyspace));
-    this.batchChunks = session.prepare(BatchViewChunks.selectVersion(keyspace));
+    this.batchChunks = session.prepare(BatchViewChunks.selectLatest(keyspace));
     this.speedRows = session.prepare(SpeedView.selectUser(keyspace));
     this.corpus = session.prepare(CorpusChunks.selectVersion(keyspace));
+    this.copies = session.prepare(TweetCopies.select(keyspace));
+    this.copiesOfMany = session.prepare(TweetCopies.selectMany(keyspace));
   }
 
   /** The pointer row readers follow; {@link ViewPointer#NONE} when no version was ever published. */
@@ -44,9 +49,13 @@ public final class ViewReads {
         .thenApply(rows -> rows.isEmpty() ? ViewPointer.NONE : rows.get(0));
   }
 
-  /** {@code user}'s batch view in {@code version}, its chunks put together; empty when it has none. */
+  /**
+   * {@code user}'s batch view in {@code version}: the rows of the latest version at or below it that
+   * has rows for the user (a run writes rows only for the users it touched), its chunks put together;
+   * empty when it has none.
+   */
   public CompletableFuture<BatchSide> batch(String user, long version) {
-    return all(batchChunks.bind(user, version), r -> r).thenApply(chunks -> {
+    return firstVersion(batchChunks.bind(user, version).setPageSize(16)).thenApply(chunks -> {
       if (chunks.isEmpty()) {
         return BatchSide.EMPTY;
       }
@@ -66,6 +75,41 @@ public final class ViewReads {
       chunks.forEach(words::putAll);
       return Corpus.of(version, words);
     });
+  }
+
+  /** Where the copies of {@code tweetId} came in, as the master table keeps them ({@link TweetCopies}). */
+  public CompletableFuture<TweetCopies> copies(long tweetId) {
+    return session.executeAsync(copies.bind(tweetId)).thenApply(rs -> {
+      Row r = rs.one();
+      return r == null ? TweetCopies.none(tweetId) : TweetCopies.of(r);
+    }).toCompletableFuture();
+  }
+
+  /**
+   * Where the copies of each of {@code tweetIds} came in (one read: {@code IN}, for a recompute that
+   * asks about many); ids the master table does not hold are missing from the result.
+   */
+  public CompletableFuture<List<TweetCopies>> copies(List<Long> tweetIds) {
+    return all(copiesOfMany.bind(tweetIds), TweetCopies::of);
+  }
+
+  /** The rows of a latest-first result that belong to its first version (fetching more pages only while they do). */
+  private CompletableFuture<List<Row>> firstVersion(BoundStatement stmt) {
+    List<Row> out = new ArrayList<>();
+    return session.executeAsync(stmt).thenCompose(rs -> sameVersion(rs, out)).toCompletableFuture();
+  }
+
+  private static CompletionStage<List<Row>> sameVersion(AsyncResultSet rs, List<Row> out) {
+    for (Row r : rs.currentPage()) {
+      if (!out.isEmpty() && r.getLong("version") != out.get(0).getLong("version")) {
+        return CompletableFuture.completedFuture(out);
+      }
+      out.add(r);
+    }
+    if (rs.hasMorePages()) {
+      return rs.fetchNextPage().thenCompose(next -> sameVersion(next, out));
+    }
+    return CompletableFuture.completedFuture(out);
   }
 
   /** Every speed row of {@code user}, below and above any cut. */

@@ -3,6 +3,8 @@ package dev.trendoff.views;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -78,7 +81,7 @@ public final class ViewStore {
   }
 
   static String selectPointer(String keyspace) {
-    return "SELECT version, cut, published_at, topic_id, retired_topics FROM "
+    return "SELECT version, cut, published_at, topic_id, retired_topics, loads FROM "
         + ViewTables.in(keyspace, ViewTables.VIEW_POINTER) + " WHERE name = ?";
   }
 
@@ -88,7 +91,7 @@ public final class ViewStore {
       return ViewPointer.NONE;
     }
     return new ViewPointer(r.getLong("version"), Cut.of(r.getString("topic_id"), r.getSet("retired_topics", String.class),
-        r.getMap("cut", Integer.class, Long.class)), r.getInstant("published_at"));
+        r.getSet("loads", Long.class), r.getMap("cut", Integer.class, Long.class)), r.getInstant("published_at"));
   }
 
   /** The pointer readers follow; {@link ViewPointer#NONE} if no version was ever published. */
@@ -96,11 +99,33 @@ public final class ViewStore {
     return pointer(session.execute(SimpleStatement.newInstance(selectPointer(keyspace), ViewTables.CURRENT)).one());
   }
 
-  /** Step 1: records the run as {@code building} with its cut. */
-  public void begin(long version, Cut cut) {
+  /**
+   * The pointer read at SERIAL consistency: a flip whose lightweight transaction is still in progress
+   * (its recompute killed in the middle of it) is completed or dropped first, so that what this returns
+   * stays the pointer. What a recompute reads before it repairs killed runs.
+   */
+  public ViewPointer currentSerial() {
+    return pointer(session.execute(SimpleStatement.newInstance(selectPointer(keyspace), ViewTables.CURRENT)
+        .setConsistencyLevel(DefaultConsistencyLevel.SERIAL)).one());
+  }
+
+  /** A recompute that counts only what came in since the published version. */
+  public static final String INCREMENTAL = "incremental";
+  /** A recompute that counts the whole master table. */
+  public static final String FULL = "full";
+  /** A run that was killed or withdrawn, whose rows the next run deleted. */
+  public static final String REPAIRED = "repaired";
+
+  /** Step 1: records the run as {@code building} with its cut and its kind ({@link #INCREMENTAL}, {@link #FULL}). */
+  public void begin(long version, Cut cut, String kind) {
     session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + versions()
-        + " (version, state, cut, topic_id, retired_topics, started_at) VALUES (?, ?, ?, ?, ?, ?)", version, BUILDING,
-        cut.asMap(), cut.topicId(), cut.retired(), Instant.now())));
+        + " (version, state, kind, cut, topic_id, retired_topics, loads, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        version, BUILDING, kind, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now())));
+  }
+
+  /** Step 1 of a full run. */
+  public void begin(long version, Cut cut) {
+    begin(version, cut, FULL);
   }
 
   /** How a flip ended. */
@@ -137,12 +162,13 @@ public final class ViewStore {
     SimpleStatement stmt;
     if (!previous.exists()) {
       stmt = SimpleStatement.newInstance("INSERT INTO " + pointers()
-          + " (name, version, cut, topic_id, retired_topics, published_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS",
-          ViewTables.CURRENT, version, cut.asMap(), cut.topicId(), cut.retired(), Instant.now());
+          + " (name, version, cut, topic_id, retired_topics, loads, published_at) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS",
+          ViewTables.CURRENT, version, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now());
     } else {
-      stmt = SimpleStatement.newInstance("UPDATE " + pointers()
-          + " SET version = ?, cut = ?, topic_id = ?, retired_topics = ?, published_at = ? WHERE name = ? IF version = ?",
-          version, cut.asMap(), cut.topicId(), cut.retired(), Instant.now(), ViewTables.CURRENT, previous.version());
+      stmt = SimpleStatement.newInstance("UPDATE " + pointers() + " SET version = ?, cut = ?, topic_id = ?,"
+          + " retired_topics = ?, loads = ?, published_at = ? WHERE name = ? IF version = ?",
+          version, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now(), ViewTables.CURRENT,
+          previous.version());
     }
     if (flipTimeout != null) {
       stmt = stmt.setTimeout(flipTimeout);
@@ -196,9 +222,148 @@ public final class ViewStore {
 
   /** Records how a run ended, its figures and the master rows it skipped by reason. */
   public void finish(long version, String state, long tweets, long users, long words, Map<String, Long> skipped) {
+    finish(version, state, tweets, users, words, skipped, users);
+  }
+
+  /** As {@link #finish(long, String, long, long, long, Map)}, with the users the run wrote rows for. */
+  public void finish(long version, String state, long tweets, long users, long words, Map<String, Long> skipped,
+      long touchedUsers) {
     session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("UPDATE " + versions()
-        + " SET state = ?, finished_at = ?, tweets = ?, users = ?, words = ?, skipped = ? WHERE version = ?",
-        state, Instant.now(), tweets, users, words, skipped, version)));
+        + " SET state = ?, finished_at = ?, tweets = ?, users = ?, words = ?, skipped = ?, touched_users = ? WHERE version = ?",
+        state, Instant.now(), tweets, users, words, skipped, touchedUsers, version)));
+  }
+
+  /** Parts of a run's user list (partitions of {@code version_users}). */
+  static final int USER_PARTS = 16;
+
+  /** Step 2 of an incremental run, before its rows: the users it will write rows for. */
+  public void recordUsers(long version, Collection<String> users) throws InterruptedException {
+    PreparedStatement insert = session.prepare("INSERT INTO " + userLists() + " (version, part, user_key) VALUES (?, ?, ?)");
+    List<List<String>> parts = new ArrayList<>();
+    for (int p = 0; p < USER_PARTS; p++) {
+      parts.add(new ArrayList<>());
+    }
+    users.forEach(u -> parts.get(part(u)).add(u));
+    // one partition per part: unlogged batches of a few KB (one mutation each), far below Cassandra's
+    // batch_size_fail_threshold (50 KB) even for 512-byte keys
+    BoundedAsync async = new BoundedAsync(session, concurrency);
+    for (List<String> part : parts) {
+      List<BoundStatement> batch = new ArrayList<>();
+      int bytes = 0;
+      for (String u : part) {
+        int b = dev.trendoff.core.TweetChecks.utf8Length(u) + 16;
+        if (!batch.isEmpty() && bytes + b > USER_BATCH_BYTES) {
+          async.submit(CassandraSessions.asWrite(BatchStatement.newInstance(BatchType.UNLOGGED).addAll(batch)).setIdempotent(true));
+          batch = new ArrayList<>();
+          bytes = 0;
+        }
+        batch.add(insert.bind(version, part(u), u));
+        bytes += b;
+      }
+      if (!batch.isEmpty()) {
+        async.submit(CassandraSessions.asWrite(BatchStatement.newInstance(BatchType.UNLOGGED).addAll(batch)).setIdempotent(true));
+      }
+    }
+    async.await();
+  }
+
+  /** Bytes of user keys per unlogged batch of a user list (below batch_size_warn_threshold, 5 KB). */
+  private static final int USER_BATCH_BYTES = 4096;
+
+  private static int part(String user) {
+    return Math.floorMod(user.hashCode(), USER_PARTS);
+  }
+
+  /** The users a run recorded ({@link #recordUsers}). */
+  public List<String> recordedUsers(long version) {
+    List<String> out = new ArrayList<>();
+    PreparedStatement select = session.prepare("SELECT user_key FROM " + userLists() + " WHERE version = ? AND part = ?");
+    for (int p = 0; p < USER_PARTS; p++) {
+      for (Row r : session.execute(select.bind(version, p).setPageSize(5000))) {
+        out.add(r.getString(0));
+      }
+    }
+    return out;
+  }
+
+  private void forgetUsers(long version) throws InterruptedException {
+    PreparedStatement delete = session.prepare("DELETE FROM " + userLists() + " WHERE version = ? AND part = ?");
+    BoundedAsync async = new BoundedAsync(session, concurrency);
+    for (int p = 0; p < USER_PARTS; p++) {
+      async.submit(CassandraSessions.asWrite(delete.bind(version, p)));
+    }
+    async.await();
+  }
+
+  /**
+   * Step 4 of an incremental run: for each of {@code users}, deletes the rows of its versions older
+   * than {@code version} (one range delete in its partition), then the run's user list. The other
+   * users keep the rows they have: their latest version at or below the published one is unchanged.
+   */
+  public void deleteOlderVersionsOf(Collection<String> users, long version) throws InterruptedException {
+    PreparedStatement delete = session.prepare(BatchViewChunks.delete(keyspace, "version < ?"));
+    BoundedAsync async = new BoundedAsync(session, concurrency);
+    for (String u : users) {
+      async.submit(CassandraSessions.asWrite(delete.bind(u, version)));
+    }
+    async.await();
+    forgetUsers(version);
+    deleteCorpora(v -> v < version);
+  }
+
+  /**
+   * Before a run repairs anything: the published version {@code current} still {@code building} (its
+   * run was killed after its flip, before its clean-up) is marked {@code published}, so that no repair
+   * takes it for a killed run once a later version is published. Its clean-up is left undone: the older
+   * rows it would have deleted are below it, where serving does not read for its users.
+   */
+  public void settlePublished(ViewPointer current) {
+    if (current.exists() && state(current.version()).filter(s -> BUILDING.equals(s) || WITHDRAWN.equals(s)).isPresent()) {
+      session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance(
+          "UPDATE " + versions() + " SET state = ? WHERE version = ?", PUBLISHED, current.version())));
+    }
+  }
+
+  /**
+   * Before a run writes anything: removes the rows of earlier runs that were killed or withdrawn
+   * (state {@code building} or {@code withdrawn}, other than the published version), user by user
+   * from their user lists, or, for a full run, in every user's partition; marks them
+   * {@code repaired}. Without it an incremental run, which leaves untouched users' rows alone, would let
+   * serving read such a run's rows as a user's latest version once a later version is published.
+   * Returns the versions repaired.
+   */
+  public List<Long> repairKilledRuns(ViewPointer current) throws InterruptedException {
+    List<Long> repaired = new ArrayList<>();
+    for (Row r : session.execute("SELECT version, state, kind FROM " + versions())) {
+      long v = r.getLong("version");
+      String state = r.getString("state");
+      if ((BUILDING.equals(state) || WITHDRAWN.equals(state)) && !(current.exists() && current.version() == v)) {
+        deleteRun(v, INCREMENTAL.equals(r.getString("kind")));
+        session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance(
+            "UPDATE " + versions() + " SET state = ? WHERE version = ?", REPAIRED, v)));
+        repaired.add(v);
+      }
+    }
+    return repaired;
+  }
+
+  /**
+   * Deletes the rows and corpus of a run that is not published: an incremental run's user by user from
+   * its user list (then the list), a full run's in every user's partition.
+   */
+  public void deleteRun(long version, boolean incremental) throws InterruptedException {
+    if (!incremental) {
+      deleteVersion(version);
+      return;
+    }
+    PreparedStatement delete = session.prepare(BatchViewChunks.delete(keyspace, "version = ?"));
+    BoundedAsync async = new BoundedAsync(session, concurrency);
+    for (String u : recordedUsers(version)) {
+      async.submit(CassandraSessions.asWrite(delete.bind(u, version)));
+    }
+    async.await();
+    forgetUsers(version);
+    deleteCorpora(x -> x == version);
   }
 
   /** The master rows a version's run skipped, by reason (empty when none or not recorded). */
@@ -240,6 +405,20 @@ public final class ViewStore {
       }
     }
     async.await();
+  }
+
+  /**
+   * A version's corpus as written (all users' word counts), what an incremental run adds its new counts
+   * to; empty when the version has no corpus rows (written before corpora were, or deleted).
+   */
+  public Optional<Map<String, Long>> writtenCorpus(long version) {
+    Map<String, Long> out = new HashMap<>();
+    boolean any = false;
+    for (Row r : session.execute(SimpleStatement.newInstance(CorpusChunks.selectVersion(keyspace), version).setPageSize(64))) {
+      out.putAll(r.getMap("words", String.class, Long.class));
+      any = true;
+    }
+    return any ? Optional.of(out) : Optional.empty();
   }
 
   /** A version's corpus (all users' word counts), for tests and checks. */
@@ -336,6 +515,32 @@ public final class ViewStore {
     return out;
   }
 
+  /** One row of the batch view: a chunk of a user's counts in a version. */
+  public record ChunkRow(long version, int chunk, long tweets, long tokens, Map<String, Integer> words) {}
+
+  /**
+   * A user's rows in version {@code version}: those of the latest version at or below it that has rows
+   * for the user (what serving reads), chunk by chunk; for tests and checks.
+   */
+  public List<ChunkRow> rowsAtOrBelow(String user, long version) {
+    List<ChunkRow> out = new ArrayList<>();
+    for (Row r : session.execute(SimpleStatement.newInstance("SELECT version, chunk, tweets, tokens, words FROM "
+        + ViewTables.in(keyspace, ViewTables.BATCH_VIEW) + " WHERE user_key = ? AND version <= ? ORDER BY version DESC, chunk DESC",
+        user, version))) {
+      if (!out.isEmpty() && r.getLong("version") != out.get(0).version()) {
+        break;
+      }
+      out.add(0, new ChunkRow(r.getLong("version"), r.getInt("chunk"), r.getLong("tweets"), r.getLong("tokens"),
+          r.getMap("words", String.class, Integer.class)));
+    }
+    return out;
+  }
+
+  /** Every user with rows in the batch view, any version (a scan of partition keys only), for tests and checks. */
+  public Set<String> users() {
+    return usersWithRows();
+  }
+
   /** A user's word counts in a version (its chunks put together), for tests and checks. */
   public Map<String, Integer> words(String user, long version) {
     Map<String, Integer> out = new TreeMap<>();
@@ -388,6 +593,10 @@ public final class ViewStore {
 
   private String versions() {
     return ViewTables.in(keyspace, ViewTables.VIEW_VERSIONS);
+  }
+
+  private String userLists() {
+    return ViewTables.in(keyspace, ViewTables.VERSION_USERS);
   }
 
   private String pointers() {

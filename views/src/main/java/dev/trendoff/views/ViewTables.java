@@ -18,9 +18,11 @@ public final class ViewTables {
   public static final String VIEW_VERSIONS = "view_versions";
   /** Named pointer rows: the published version readers follow, the recompute lease, tools' markers. */
   public static final String VIEW_POINTER = "view_pointer";
+  /** The users each incremental run writes rows for, written first: what repairs a killed run ({@link ViewStore}). */
+  public static final String VERSION_USERS = "version_users";
 
   /** Every derived table, in the order status lists them. */
-  public static final List<String> ALL = List.of(SPEED_VIEW, BATCH_VIEW, CORPUS, VIEW_VERSIONS, VIEW_POINTER);
+  public static final List<String> ALL = List.of(SPEED_VIEW, BATCH_VIEW, CORPUS, VIEW_VERSIONS, VIEW_POINTER, VERSION_USERS);
 
   /** The pointer row readers follow. */
   static final String CURRENT = "current";
