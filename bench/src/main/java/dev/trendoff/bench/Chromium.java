@@ -58,7 +58,7 @@ final class Chromium implements AutoCloseable {
     if (!Files.isExecutable(binary)) {
       throw new UserError("no Chromium at " + binary + ": apt-get install chromium (or name another with --chromium)");
     }
-    Path dir = Files.createTempDirectory("trendoff-chromium-");
+    Path dir = Files.createTempDirectory("trendoff-bench-chromium-");
     Path profile = dir.resolve("profile");
     Path log = dir.resolve("chromium.log");
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--headless=new", "--remote-debugging-port=0",

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,15 @@ public final class LiveBench implements Callable<Integer> {
 
   @Mixin JsonOption json = new JsonOption();
 
+  /** The configuration to start from; null: the one {@code ./trendoff} loads (files, environment, -D). */
+  private Config base;
+
+  /** Runs on {@code config} instead of the loaded configuration (the integration test's stack). */
+  public LiveBench withConfig(Config config) {
+    this.base = config;
+    return this;
+  }
+
   @Override
   public Integer call() throws Exception {
     return json.run(this::measure);
@@ -89,11 +99,11 @@ public final class LiveBench implements Callable<Integer> {
     if (rate < 1 || markersPerSecond < 1 || users < 1) {
       throw UserError.usage("--rate, --markers-per-second and --users must be at least 1");
     }
-    if (!java.nio.file.Files.isExecutable(chromium)) {
+    if (!Files.isExecutable(chromium)) {
       throw new UserError("bench http live needs Chromium, and there is none at " + chromium
           + ": apt-get install chromium (or name another with --chromium)");
     }
-    Settings base = Settings.load();
+    Settings base = this.base != null ? Settings.from(this.base) : Settings.load();
     String runId = Long.toString(System.currentTimeMillis(), 36);
     Map<String, Object> o = new HashMap<>();
     o.put("kafka.topic", "bench.live." + runId);
