@@ -64,12 +64,15 @@ final class RateProducer {
     return sent;
   }
 
-  /** Goes on producing at {@code rate} until the speed layer's lag is under 2 s of input (at most 2 minutes). */
+  /**
+   * Goes on producing at {@code rate} until the speed layer's lag is under 2 s of input, or 1,000 records at
+   * low rates (the committed offsets trail by up to two batches), at most 2 minutes.
+   */
   void warmUntilCaughtUp(Settings s, int rate) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
       long lag;
-      while ((lag = lag(offsets, s)) > 2L * rate && System.nanoTime() < deadline) {
+      while ((lag = lag(offsets, s)) > Math.max(2L * rate, 1_000) && System.nanoTime() < deadline) {
         System.out.printf("warm-up: lag %d records, going on%n", lag);
         produce(rate, Duration.ofSeconds(5));
       }
