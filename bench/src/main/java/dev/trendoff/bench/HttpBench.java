@@ -38,11 +38,13 @@ import picocli.CommandLine.Option;
  * 127.0.0.1) under N concurrent clients asking random pairs, beside the baseline of the same N threads
  * asking the query library in-process (QueryService and the same JSON rendering) for the same pairs,
  * in the same run, on the data set of {@code bench serving} (100k users from 1M tweets). Every HTTP
- * answer is checked to be the in-process answer's bytes.
+ * answer is checked to be the in-process answer's bytes. Its subcommand {@code live} ({@link LiveBench})
+ * times the live path.
  */
-@Command(name = "http", mixinStandardHelpOptions = true,
+@Command(name = "http", mixinStandardHelpOptions = true, subcommands = LiveBench.class,
     description = {"/api/compare over HTTP (N clients on 127.0.0.1, random pairs): requests/s, p50/p99, beside the",
-        "in-process query library on the same pairs in the same run. Data: bench serving's. Needs `./trendoff stack up`."})
+        "in-process query library on the same pairs in the same run. Data: bench serving's. Needs `./trendoff stack up`.",
+        "`bench http live`: the live path, tweet produced -> bar redrawn in the browser (see its --help)."})
 public final class HttpBench implements Callable<Integer> {
 
   @Mixin SyntheticOptions synthetic = new SyntheticOptions(42, 100_000, 1_000_000);

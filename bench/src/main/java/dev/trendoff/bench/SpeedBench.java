@@ -71,8 +71,6 @@ public final class SpeedBench implements Callable<Integer> {
   @Option(names = "--step-duration", description = "Length of each step, like 20s (default ${DEFAULT-VALUE}).")
   String stepDuration = "20s";
 
-  private long produced;
-
   @Mixin JsonOption json = new JsonOption();
 
   @Override
@@ -116,13 +114,18 @@ public final class SpeedBench implements Callable<Integer> {
       }
       try (TweetProducer producer = new TweetProducer(s);
            SpeedFreshnessProbe probe = new SpeedFreshnessProbe(s, session, runId)) {
+        RateProducer tweets = new RateProducer(producer, source, markersPerSecond, () -> {
+          Tweet m = probe.nextMarker();
+          probe.sending(m);
+          return m;
+        });
         System.out.printf("warm-up: %d tweets/s for %d s%n", rate, warm.toSeconds());
-        produce(producer, source, probe, rate, warm);
-        warmUntilCaughtUp(producer, source, probe, s);
+        tweets.produce(rate, warm);
+        tweets.warmUntilCaughtUp(s, rate);
         probe.awaitAll(Duration.ofSeconds(30));
         probe.reset();
         System.out.printf("freshness: %d tweets/s for %d s, %d markers/s%n", rate, run.toSeconds(), markersPerSecond);
-        produce(producer, source, probe, rate, run);
+        tweets.produce(rate, run);
         int missing = probe.awaitAll(Duration.ofSeconds(30));
         probe.check();
         List<Long> serving = probe.servingMillis();
@@ -138,7 +141,7 @@ public final class SpeedBench implements Callable<Integer> {
         }
         System.out.println();
         List<Map<String, Object>> stepsDone = new ArrayList<>();
-        Integer sustained = steps.isEmpty() ? null : sustainedRate(producer, source, probe, s, step, stepsDone);
+        Integer sustained = steps.isEmpty() ? null : sustainedRate(tweets, s, step, stepsDone);
         report = report(rate, run, freshness(serving), freshness(kafka), missing, stepsDone, sustained);
       }
       int code = speed.terminate(Duration.ofSeconds(60));
@@ -181,31 +184,18 @@ public final class SpeedBench implements Callable<Integer> {
     return m;
   }
 
-  /** Goes on producing at the rate until the speed layer's lag is under 2 s of input (at most 2 minutes). */
-  private void warmUntilCaughtUp(TweetProducer producer, SyntheticTweets source, SpeedFreshnessProbe probe, Settings s)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
-      long lag;
-      while ((lag = lag(offsets, s)) > 2L * rate && System.nanoTime() < deadline) {
-        System.out.printf("warm-up: lag %d records, going on%n", lag);
-        produce(producer, source, probe, rate, Duration.ofSeconds(5));
-      }
-    }
-  }
-
   /** Steps the rate up; a step is sustained when the speed layer's lag did not grow by more than 2 s of input. */
-  private int sustainedRate(TweetProducer producer, SyntheticTweets source, SpeedFreshnessProbe probe, Settings s,
-      Duration step, List<Map<String, Object>> done) throws InterruptedException {
+  private int sustainedRate(RateProducer tweets, Settings s, Duration step, List<Map<String, Object>> done)
+      throws InterruptedException {
     System.out.printf("  %-10s %12s %12s %12s %12s  %s%n", "rate", "produced/s", "consumed/s", "lag start", "lag end", "");
     int best = 0;
     try (KafkaOffsets offsets = new KafkaOffsets(s.kafka())) {
       for (int r : steps) {
-        long lag0 = lag(offsets, s);
+        long lag0 = RateProducer.lag(offsets, s);
         long done0 = sum(offsets.committed(s.kafka().speedGroup()));
         long t0 = System.nanoTime();
-        long made = produce(producer, source, probe, r, step);
-        long lag1 = lag(offsets, s);
+        long made = tweets.produce(r, step);
+        long lag1 = RateProducer.lag(offsets, s);
         long done1 = sum(offsets.committed(s.kafka().speedGroup()));
         double secs = (System.nanoTime() - t0) / 1e9;
         double producedRate = made / secs;
@@ -233,49 +223,6 @@ public final class SpeedBench implements Callable<Integer> {
     return best;
   }
 
-  /** Produces at {@code perSecond} for {@code d}, with markers; returns the tweets sent. */
-  private long produce(TweetProducer producer, SyntheticTweets source, SpeedFreshnessProbe probe, int perSecond,
-      Duration d) throws InterruptedException {
-    long start = System.nanoTime();
-    long end = start + d.toNanos();
-    long markerEvery = 1_000_000_000L / markersPerSecond;
-    long nextMarker = start;
-    long sent = 0;
-    while (true) {
-      long now = System.nanoTime();
-      if (now >= end) {
-        break;
-      }
-      long due = (now - start) * perSecond / 1_000_000_000L;
-      while (sent < due) {
-        producer.send(source.tweet(produced++));
-        sent++;
-      }
-      if (now >= nextMarker) {
-        Tweet m = probe.nextMarker();
-        probe.sending(m);
-        producer.send(m);
-        nextMarker += markerEvery;
-      }
-      TimeUnit.MICROSECONDS.sleep(500);
-    }
-    producer.flush();
-    if (producer.failed() > 0) {
-      throw new IllegalStateException(producer.failed() + " tweets were refused by Kafka");
-    }
-    return sent;
-  }
-
-  private static long lag(KafkaOffsets offsets, Settings s) {
-    Map<Integer, Long> end = offsets.endOffsets();
-    Map<Integer, Long> done = offsets.committed(s.kafka().speedGroup());
-    long lag = 0;
-    for (Map.Entry<Integer, Long> e : end.entrySet()) {
-      lag += e.getValue() - done.getOrDefault(e.getKey(), 0L);
-    }
-    return lag;
-  }
-
   private static long sum(Map<Integer, Long> m) {
     return m.values().stream().mapToLong(Long::longValue).sum();
   }
@@ -291,7 +238,7 @@ public final class SpeedBench implements Callable<Integer> {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
 
-  private static void createTopic(Settings s) {
+  static void createTopic(Settings s) {
     try (Admin admin = Admin.create(s.kafka().clientProperties())) {
       admin.createTopics(List.of(new NewTopic(s.kafka().topic(), s.kafka().partitions(), s.kafka().replicationFactor())))
           .all().get(30, TimeUnit.SECONDS);
@@ -301,7 +248,7 @@ public final class SpeedBench implements Callable<Integer> {
     }
   }
 
-  private static void cleanUp(Settings s) {
+  static void cleanUp(Settings s) {
     try (Admin admin = Admin.create(s.kafka().clientProperties())) {
       admin.deleteTopics(List.of(s.kafka().topic())).all().get(30, TimeUnit.SECONDS);
       try {
@@ -310,16 +257,16 @@ public final class SpeedBench implements Callable<Integer> {
         // the group never committed: nothing to remove
       }
     } catch (Exception e) {
-      System.err.println("bench speed: could not remove topic " + s.kafka().topic() + ": " + e.getMessage());
+      System.err.println("bench: could not remove topic " + s.kafka().topic() + ": " + e.getMessage());
     }
     try (CqlSession session = CassandraSessions.open(s.cassandra(), false)) {
       session.execute("DROP KEYSPACE IF EXISTS " + s.cassandra().keyspace());
     } catch (RuntimeException e) {
-      System.err.println("bench speed: could not drop keyspace " + s.cassandra().keyspace() + ": " + e.getMessage());
+      System.err.println("bench: could not drop keyspace " + s.cassandra().keyspace() + ": " + e.getMessage());
     }
   }
 
-  private static Duration duration(String text, String option) {
+  static Duration duration(String text, String option) {
     try {
       Duration d = com.typesafe.config.ConfigFactory.parseString("d = " + text).getDuration("d");
       if (d.isNegative() || d.isZero()) {
