@@ -46,8 +46,8 @@ commitlog_directory: $DATA/commitlog
 saved_caches_directory: $DATA/saved_caches
 hints_directory: $DATA/hints
 cdc_raw_directory: $DATA/cdc_raw
-commitlog_sync: periodic
-commitlog_sync_period: 10000ms
+# the only copy of the data: acknowledge a write once its commit log is synced (a crash loses nothing acknowledged)
+commitlog_sync: batch
 concurrent_compactors: 2
 authenticator:
   class_name: org.apache.cassandra.auth.PasswordAuthenticator

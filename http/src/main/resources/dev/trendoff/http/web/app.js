@@ -7,8 +7,6 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 const $ = (id) => document.getElementById(id);
 const state = { stream: null, last: null, updates: 0 };
-// Every answer drawn: the time it was drawn and each user's tweets (read by tests and bench http).
-window.trendoff = { renders: [] };
 
 // ---------------------------------------------------------------- the form and the address
 
@@ -264,8 +262,6 @@ function isDistinctive(data) {
 function render(data, qs) {
   const previous = state.last;
   state.last = data;
-  window.trendoff.renders.push({ t: Date.now(), tweets: data.users.map((u) => u.tweets) });
-  if (window.trendoff.renders.length > 10000) window.trendoff.renders.shift();
 
   const names = data.users.map((u) => u.name);
   $('answer').hidden = false;
