@@ -47,8 +47,8 @@ class CassandraNodeTest {
         .containsEntry("rpc_address", "127.0.0.1")
         .containsEntry("native_transport_port", "19042")
         .containsEntry("storage_port", "17000")
-        .containsEntry("commitlog_sync", "periodic")
-        .containsEntry("commitlog_sync_period", "10000ms")
+        .containsEntry("commitlog_sync", "batch")
+        .doesNotContainKey("commitlog_sync_period")
         .containsEntry("memtable_heap_space", "128MiB")
         .containsEntry("start_native_transport", "true")
         .containsEntry("commitlog_directory", dir.resolve("cassandra/commitlog").toString());
