@@ -49,8 +49,12 @@ public final class ServingReader {
 
     CompletableFuture<Corpus> corpus(long version);
 
-    CompletableFuture<TweetCopies> copies(long tweetId);
+    /** The copies of each of {@code tweetIds} the master table holds (one read; ids it lacks are left out). */
+    CompletableFuture<List<TweetCopies>> copies(List<Long> tweetIds);
   }
+
+  /** Tweet ids per read of their copies: one {@code IN} read each, so a merge makes a few reads, not one per row. */
+  static final int COPIES_PER_READ = 100;
 
   private final Reads views;
   private final Clock clock;
@@ -96,8 +100,8 @@ public final class ServingReader {
       }
 
       @Override
-      public CompletableFuture<TweetCopies> copies(long tweetId) {
-        return v.copies(tweetId);
+      public CompletableFuture<List<TweetCopies>> copies(List<Long> tweetIds) {
+        return v.copies(tweetIds);
       }
     };
   }
@@ -171,8 +175,8 @@ public final class ServingReader {
 
   /**
    * The tweet ids among the speed rows after the cut that the version counts through another copy
-   * (docs/lambda.md 'Copies of a tweet'): the copies of each are read from the master table, in
-   * parallel; no read when there is no such row or no version.
+   * (docs/lambda.md 'Copies of a tweet'): the copies are read from the master table, {@link #COPIES_PER_READ}
+   * ids a read, the reads in parallel; no read when there is no such row or no version.
    */
   private CompletableFuture<Set<Long>> countedByBatch(ViewPointer v, List<CompletableFuture<List<SpeedRow>>> speed) {
     if (!v.exists()) {
@@ -186,15 +190,18 @@ public final class ServingReader {
         }
       }
     }
-    List<CompletableFuture<TweetCopies>> copies = new ArrayList<>();
-    for (long id : pending) {
-      copies.add(views.copies(id));
+    List<Long> ids = new ArrayList<>(pending);
+    List<CompletableFuture<List<TweetCopies>>> copies = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += COPIES_PER_READ) {
+      copies.add(views.copies(ids.subList(from, Math.min(ids.size(), from + COPIES_PER_READ))));
     }
     return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
       Set<Long> counted = new HashSet<>();
-      for (CompletableFuture<TweetCopies> c : copies) {
-        if (c.join().countedBy(v.cut())) {
-          counted.add(c.join().tweetId());
+      for (CompletableFuture<List<TweetCopies>> c : copies) {
+        for (TweetCopies t : c.join()) {
+          if (t.countedBy(v.cut())) {
+            counted.add(t.tweetId());
+          }
         }
       }
       return counted;

@@ -30,7 +30,6 @@ public final class ViewReads {
   private final PreparedStatement batchChunks;
   private final PreparedStatement speedRows;
   private final PreparedStatement corpus;
-  private final PreparedStatement copies;
   private final PreparedStatement copiesOfMany;
 
   public ViewReads(CqlSession session, String keyspace) {
@@ -39,7 +38,6 @@ public final class ViewReads {
     this.batchChunks = session.prepare(BatchViewChunks.selectLatest(keyspace));
     this.speedRows = session.prepare(SpeedView.selectUser(keyspace));
     this.corpus = session.prepare(CorpusChunks.selectVersion(keyspace));
-    this.copies = session.prepare(TweetCopies.select(keyspace));
     this.copiesOfMany = session.prepare(TweetCopies.selectMany(keyspace));
   }
 
@@ -77,17 +75,9 @@ public final class ViewReads {
     });
   }
 
-  /** Where the copies of {@code tweetId} came in, as the master table keeps them ({@link TweetCopies}). */
-  public CompletableFuture<TweetCopies> copies(long tweetId) {
-    return session.executeAsync(copies.bind(tweetId)).thenApply(rs -> {
-      Row r = rs.one();
-      return r == null ? TweetCopies.none(tweetId) : TweetCopies.of(r);
-    }).toCompletableFuture();
-  }
-
   /**
-   * Where the copies of each of {@code tweetIds} came in (one read: {@code IN}, for a recompute that
-   * asks about many); ids the master table does not hold are missing from the result.
+   * Where the copies of each of {@code tweetIds} came in (one read: {@code IN}, for a merge or a recompute
+   * that asks about many); ids the master table does not hold are missing from the result.
    */
   public CompletableFuture<List<TweetCopies>> copies(List<Long> tweetIds) {
     return all(copiesOfMany.bind(tweetIds), TweetCopies::of);
