@@ -182,25 +182,31 @@ final class IncrementalRecompute {
     return out;
   }
 
-  /** The counts of each of {@code users} in version {@code version} (their latest rows at or below it). */
-  Map<String, UserCounts> previous(Collection<String> users, long version) throws InterruptedException {
-    Map<String, UserCounts> out = new ConcurrentHashMap<>();
-    inParallel(users, u -> reads.batch(u, version).thenAccept(b -> out.put(u, counts(b))));
+  /** The rows serving reads for each of {@code users} in version {@code version} (their latest at or below it). */
+  Map<String, ViewReads.LatestRows> previous(Collection<String> users, long version) throws InterruptedException {
+    Map<String, ViewReads.LatestRows> out = new ConcurrentHashMap<>();
+    inParallel(users, u -> reads.latest(u, version).thenAccept(b -> out.put(u, b)));
     return out;
   }
 
-  private static UserCounts counts(BatchSide b) {
+  /** A user's counts in the rows serving reads. */
+  static UserCounts counts(BatchSide b) {
     Map<String, Integer> words = new HashMap<>();
     b.words().forEach((w, n) -> words.put(w, Math.toIntExact(n)));
     return new UserCounts(b.tweets(), b.tokens(), words);
   }
 
-  /** Writes the rows of {@code version} for each touched user; returns the rows written. */
-  long write(Map<String, UserCounts> touched, long version, int wordsPerChunk) throws InterruptedException {
+  /**
+   * Writes the rows of {@code version} for each touched user, each with the range delete of the rows
+   * older than those it replaces ({@code previous}); returns the rows written.
+   */
+  long write(Map<String, UserCounts> touched, Map<String, ViewReads.LatestRows> previous, long version, int wordsPerChunk)
+      throws InterruptedException {
     BatchViewWrites writes = new BatchViewWrites(session, settings.cassandra().keyspace(),
         settings.cassandra().writeConsistency(), wordsPerChunk, concurrency);
     for (Map.Entry<String, UserCounts> e : touched.entrySet()) {
-      writes.write(e.getKey(), version, e.getValue().tweets(), e.getValue().tokens(), e.getValue().words());
+      long replacing = previous.getOrDefault(e.getKey(), ViewReads.LatestRows.NONE).version();
+      writes.replace(e.getKey(), version, replacing, e.getValue().tweets(), e.getValue().tokens(), e.getValue().words());
     }
     return writes.await();
   }

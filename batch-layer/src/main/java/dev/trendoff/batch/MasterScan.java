@@ -15,6 +15,7 @@ import com.datastax.spark.connector.japi.CassandraRow;
 
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.TweetChecks;
+import dev.trendoff.spark.MaxAccumulator;
 import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.TweetCopies;
@@ -60,6 +61,9 @@ public final class MasterScan {
 
     /** A row the recompute cannot use, by reason code. */
     void skipped(String reason);
+
+    /** A row some copy of which the cut covers, counted or skipped as unusable. */
+    default void covered(long tweetId) {}
   }
 
   /** Rows counted per user: covered by the cut and usable. */
@@ -76,6 +80,7 @@ public final class MasterScan {
         }
         continue;
       }
+      tally.covered(r.tweetId());
       TweetChecks.Unusable u = TweetChecks.checkKey(r.tweetId(), r.userKey(), r.text());
       if (u != null) {
         tally.skipped(u.problem().code());
@@ -91,8 +96,9 @@ public final class MasterScan {
    * partition, so no per-tweet objects.
    */
   static Iterator<Tuple2<String, UserCounts>> countPartition(Iterator<CassandraRow> rows, Cut cut, LongAccumulator above,
-      ReasonCounts skipped) {
+      ReasonCounts skipped, MaxAccumulator maxCovered) {
     long[] outside = {0};
+    long[] max = {Long.MIN_VALUE};
     Map<String, UserCounts> byUser = count(new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -113,8 +119,14 @@ public final class MasterScan {
       public void skipped(String reason) {
         skipped.add(reason);
       }
+
+      @Override
+      public void covered(long tweetId) {
+        max[0] = Math.max(max[0], tweetId);
+      }
     });
     above.add(outside[0]);
+    maxCovered.add(max[0]);
     List<Tuple2<String, UserCounts>> out = new ArrayList<>(byUser.size());
     byUser.forEach((u, c) -> out.add(new Tuple2<>(u, c)));
     return out.iterator();

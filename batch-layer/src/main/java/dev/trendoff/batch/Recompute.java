@@ -32,6 +32,7 @@ import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
 import dev.trendoff.core.TweetChecks;
 import dev.trendoff.core.UserError;
+import dev.trendoff.spark.MaxAccumulator;
 import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.spark.SparkConfs;
 import dev.trendoff.views.BatchViewWrites;
@@ -41,6 +42,7 @@ import dev.trendoff.views.RecomputeLease;
 import dev.trendoff.views.TopicChangedException;
 import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
+import dev.trendoff.views.ViewReads;
 import dev.trendoff.views.ViewStore;
 import scala.Tuple2;
 
@@ -95,9 +97,9 @@ public final class Recompute implements AutoCloseable {
     return runOnce(adoptTopic ? Kind.FULL : Kind.INCREMENTAL, adoptTopic);
   }
 
-  /** What an incremental or full run built: the users it wrote rows for and the figures of its summary line. */
-  private record Built(Kind kind, String fallback, Set<String> touched, long tweets, long notCovered, long alreadyCounted,
-      Map<String, Long> unusable, long users, long words, long tokens) {}
+  /** What an incremental or full run built: its kind, why a full one ran instead, the figures of its summary line. */
+  private record Built(Kind kind, String fallback, long tweets, long notCovered, long alreadyCounted,
+      Map<String, Long> unusable, long users, long words, long tokens, java.util.OptionalLong maxTweetId) {}
 
   /**
    * One recompute of {@code kind} (an incremental one becomes full, and says why, when there is no
@@ -177,6 +179,9 @@ public final class Recompute implements AutoCloseable {
       } else {
         built = full(cut, version, kind == Kind.INCREMENTAL ? fallback : null);
       }
+      if (built.maxTweetId().isPresent()) {
+        store.recordMaxTweetId(version, built.maxTweetId().getAsLong());
+      }
 
       pauseBeforeFlip(version, own.pauseBeforeFlip());
       ViewStore.Flip flip;
@@ -192,7 +197,7 @@ public final class Recompute implements AutoCloseable {
           LOG.info("recompute: version {} published{}; removing older versions and absorbed speed rows", version,
               flip.timedOut() ? " (the flip got no answer; a serial read found it published)" : "");
           if (built.kind() == Kind.INCREMENTAL) {
-            store.deleteOlderVersionsOf(built.touched(), version);
+            store.afterIncrementalFlip(version);
           } else {
             store.deleteVersionsBelow(version);
           }
@@ -239,13 +244,24 @@ public final class Recompute implements AutoCloseable {
   private Built incremental(IncrementalRecompute incremental, ViewStore store, IncrementalRecompute.Delta delta,
       Map<String, Long> publishedCorpus, ViewPointer current, long version) throws InterruptedException {
     long t = System.nanoTime();
+    // no tweet id above the highest one the published cut covers can be counted by it: only the copies
+    // of the others are read (docs/lambda.md 'Copies of a tweet'; unknown for a version written before
+    // it was recorded: then all are read)
+    java.util.OptionalLong publishedMax = store.maxTweetId(current.version());
+    long readBelow = publishedMax.orElse(Long.MAX_VALUE);
     Set<Long> ids = new HashSet<>();
-    delta.tweets().forEach(d -> ids.add(d.tweetId()));
+    long deltaMax = Long.MIN_VALUE;
+    for (Regroup.DeltaTweet d : delta.tweets()) {
+      deltaMax = Math.max(deltaMax, d.tweetId());
+      if (d.tweetId() <= readBelow) {
+        ids.add(d.tweetId());
+      }
+    }
     // the published counts of the delta's users are read while the copies are: two independent reads
     Set<String> users = new HashSet<>();
     delta.tweets().stream().filter(d -> TweetChecks.checkKey(d.tweetId(), d.userKey(), d.text()) == null)
         .forEach(d -> users.add(d.userKey()));
-    java.util.concurrent.CompletableFuture<Map<String, UserCounts>> published = java.util.concurrent.CompletableFuture
+    java.util.concurrent.CompletableFuture<Map<String, ViewReads.LatestRows>> published = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> {
           try {
             return incremental.previous(users, current.version());
@@ -257,16 +273,18 @@ public final class Recompute implements AutoCloseable {
     Map<Long, TweetCopies> copies = incremental.copies(ids);
     Cut before = current.cut();
     Regroup.Added added = Regroup.added(delta.tweets(),
-        id -> copies.getOrDefault(id, TweetCopies.none(id)).countedBy(before));
-    LOG.info("recompute: version {}: copies of {} tweets read in {} s", version, ids.size(), secs(t));
-    Map<String, UserCounts> previous = published.join();
-    Map<String, UserCounts> touched = Regroup.onto(added.byUser(), u -> previous.getOrDefault(u, UserCounts.empty()));
+        id -> id <= readBelow && copies.getOrDefault(id, TweetCopies.none(id)).countedBy(before));
+    LOG.info("recompute: version {}: copies of {} of the {} tweets read (those at or below the published version's highest id {}) in {} s",
+        version, ids.size(), delta.tweets().size(), publishedMax.isPresent() ? String.valueOf(readBelow) : "(not recorded)", secs(t));
+    Map<String, ViewReads.LatestRows> previous = published.join();
+    Map<String, UserCounts> touched = Regroup.onto(added.byUser(),
+        u -> IncrementalRecompute.counts(previous.getOrDefault(u, ViewReads.LatestRows.NONE).side()));
     LOG.info("recompute: version {}: {} users' published counts read by {} s", version, users.size(), secs(t));
     long step = System.nanoTime();
     store.recordUsers(version, touched.keySet());
     LOG.info("recompute: version {}: users listed in {} s", version, secs(step));
     step = System.nanoTime();
-    incremental.write(touched, version, batch.recompute().wordsPerChunk());
+    incremental.write(touched, previous, version, batch.recompute().wordsPerChunk());
     LOG.info("recompute: version {}: users' rows written in {} s", version, secs(step));
     Map<String, Long> unusable = new TreeMap<>(delta.unusable());
     added.unusable().forEach((r, n) -> unusable.merge(r, n, Long::sum));
@@ -283,8 +301,10 @@ public final class Recompute implements AutoCloseable {
     }
     long words = corpusWrites().write(version, corpus.entrySet().iterator());
     LOG.info("recompute: version {}: corpus of {} words written in {} s", version, words, secs(t));
-    return new Built(Kind.INCREMENTAL, null, touched.keySet(), added.tweets(), 0, added.alreadyCounted(), unusable,
-        touched.size(), words, tokens);
+    long maxBefore = publishedMax.isPresent() ? publishedMax.getAsLong() : Long.MIN_VALUE;
+    return new Built(Kind.INCREMENTAL, null, added.tweets(), 0, added.alreadyCounted(), unusable,
+        touched.size(), words, tokens, publishedMax.isPresent() ? java.util.OptionalLong.of(Math.max(maxBefore, deltaMax))
+            : java.util.OptionalLong.empty());
   }
 
   /** The full run: the master table scanned and counted (Spark), every user's rows written. */
@@ -295,11 +315,13 @@ public final class Recompute implements AutoCloseable {
     LongAccumulator aboveCut = spark.sc().longAccumulator("above the cut");
     ReasonCounts skipped = new ReasonCounts();
     spark.sc().register(skipped, "skipped master rows");
+    MaxAccumulator maxCovered = new MaxAccumulator();
+    spark.sc().register(maxCovered, "highest tweet id covered");
     Cut c = cut;
     JavaPairRDD<String, UserCounts> counted = javaFunctions(spark)
         .cassandraTable(ks, Tables.TWEETS)
         .select(MasterScan.COLUMNS)
-        .mapPartitionsToPair(rows -> MasterScan.countPartition(rows, c, aboveCut, skipped));
+        .mapPartitionsToPair(rows -> MasterScan.countPartition(rows, c, aboveCut, skipped, maxCovered));
     // each task already counted its users once, so no map-side combine (with 100k users, Spark's
     // combine and its size sampling of 400k small maps cost 5 s of 20 and saved nothing)
     JavaPairRDD<String, UserCounts> perUser = counted
@@ -322,8 +344,8 @@ public final class Recompute implements AutoCloseable {
         LOG.warn("recompute: version {}: master rows skipped, unusable: {}", version, unusable);
       }
       // every user is written: the clean-up of a full run goes over every user's partition, not a list
-      return new Built(Kind.FULL, fallback, Set.of(), figures[1], aboveCut.value(), 0, unusable, figures[0], words,
-          figures[2]);
+      return new Built(Kind.FULL, fallback, figures[1], aboveCut.value(), 0, unusable, figures[0], words,
+          figures[2], java.util.OptionalLong.of(maxCovered.value()));
     } finally {
       perUser.unpersist(false);
     }

@@ -157,6 +157,10 @@ class RecomputeIT {
       assertThat(store.current().cut()).isEqualTo(first.cut());
       assertVersionEquals(store, first.version(), expected);
       assertThat(store.state(first.version())).contains(ViewStore.PUBLISHED);
+      long coveredFirst = java.util.stream.Stream.concat(fileTweets.stream(),
+          placed.stream().filter(p -> p.offset() < lowered.get(p.partition())).map(Fixtures.Placed::tweet))
+          .mapToLong(Tweet::getId).max().orElseThrow();
+      assertThat(store.maxTweetId(first.version())).as("the highest tweet id the first cut covers").hasValue(coveredFirst);
       long rows = store.batchViewRows();
       long chunks = expected.totals.keySet().stream()
           .mapToLong(u -> Math.max(1, (expected.words.getOrDefault(u, Map.of()).size() + 49) / 50)).sum();
@@ -197,6 +201,9 @@ class RecomputeIT {
         afterIncremental.put(u, latest);
       }
       assertServedEquals(store, second.version(), all);
+      long coveredSecond = java.util.stream.Stream.concat(fileTweets.stream(), placed.stream().map(Fixtures.Placed::tweet))
+          .mapToLong(Tweet::getId).max().orElseThrow();
+      assertThat(store.maxTweetId(second.version())).as("the highest tweet id the second cut covers").hasValue(coveredSecond);
       assertThat(store.corpus(first.version())).as("the older version's corpus is removed").isEmpty();
       assertThat(new ViewReads(session, s.cassandra().keyspace()).speedRows(user).join())
           .extracting(SpeedRow::tweetId).containsExactly(1L);

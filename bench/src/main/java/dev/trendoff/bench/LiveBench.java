@@ -56,26 +56,10 @@ public final class LiveBench implements Callable<Integer> {
   /** Issue 14's target for the page's p99, in ms. */
   static final long TARGET_MILLIS = 3_000;
 
-  @Option(names = "--rate", description = "Synthetic tweets per second (default ${DEFAULT-VALUE}).")
-  int rate = 2_000;
-
-  @Option(names = "--duration", description = "Length of the timed run, like 60s (default ${DEFAULT-VALUE}).")
-  String duration = "60s";
-
-  @Option(names = "--warmup", description = "Producing before timing, like 10s (default ${DEFAULT-VALUE}).")
-  String warmUp = "10s";
-
-  @Option(names = "--markers-per-second", description = "Marker tweets per second (default ${DEFAULT-VALUE}).")
-  int markersPerSecond = 5;
-
-  @Option(names = "--users", description = "Distinct authors of the synthetic tweets (default ${DEFAULT-VALUE}).")
-  int users = 5_000;
-
-  @Option(names = "--batch-interval", description = "Speed layer micro-batch interval (default: trendoff.speed.batch-interval).")
-  String batchInterval;
-
   @Option(names = "--chromium", description = "The Chromium to drive (default ${DEFAULT-VALUE}).")
   Path chromium = Chromium.DEFAULT;
+
+  @Mixin FreshnessOptions freshness = new FreshnessOptions();
 
   @Mixin JsonOption json = new JsonOption();
 
@@ -94,11 +78,11 @@ public final class LiveBench implements Callable<Integer> {
   }
 
   private Integer measure() throws Exception {
-    Duration run = SpeedBench.duration(duration, "--duration");
-    Duration warm = SpeedBench.duration(warmUp, "--warmup");
-    if (rate < 1 || markersPerSecond < 1 || users < 1) {
-      throw UserError.usage("--rate, --markers-per-second and --users must be at least 1");
-    }
+    Duration run = freshness.run();
+    Duration warm = freshness.warm();
+    int rate = freshness.rate;
+    int markersPerSecond = freshness.markersPerSecond;
+    int users = freshness.users;
     if (!Files.isExecutable(chromium)) {
       throw new UserError("bench http live needs Chromium, and there is none at " + chromium
           + ": apt-get install chromium (or name another with --chromium)");
@@ -111,9 +95,7 @@ public final class LiveBench implements Callable<Integer> {
     o.put("cassandra.keyspace", base.cassandra().keyspace() + "_bench_live");
     o.put("speed.report-every", "5s");
     o.put("http.port", 0);
-    if (batchInterval != null) {
-      o.put("speed.batch-interval", batchInterval);
-    }
+    freshness.putBatchInterval(o);
     Config config = TrendoffConfig.withOverrides(base.config(), o);
     Settings s = Settings.from(config);
     String first = "live_a_" + runId;

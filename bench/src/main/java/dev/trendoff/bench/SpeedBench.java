@@ -46,30 +46,14 @@ import picocli.CommandLine.Option;
         "then the highest rate it sustains without its lag growing. Needs `./trendoff stack up`."})
 public final class SpeedBench implements Callable<Integer> {
 
-  @Option(names = "--rate", description = "Tweets per second of the freshness run (default ${DEFAULT-VALUE}).")
-  int rate = 2_000;
-
-  @Option(names = "--duration", description = "Length of the freshness run, like 60s (default ${DEFAULT-VALUE}).")
-  String duration = "60s";
-
-  @Option(names = "--warmup", description = "Producing before measuring, like 10s (default ${DEFAULT-VALUE}).")
-  String warmUp = "10s";
-
-  @Option(names = "--markers-per-second", description = "Marker tweets per second (default ${DEFAULT-VALUE}).")
-  int markersPerSecond = 5;
-
-  @Option(names = "--users", description = "Distinct authors of the synthetic tweets (default ${DEFAULT-VALUE}).")
-  int users = 5_000;
-
-  @Option(names = "--batch-interval", description = "Speed layer micro-batch interval (default: trendoff.speed.batch-interval).")
-  String batchInterval;
-
   @Option(names = "--steps", split = ",",
       description = "Rates of the sustained-rate search, tweets/s, comma separated; empty to skip (default ${DEFAULT-VALUE}).")
   List<Integer> steps = new ArrayList<>(List.of(2_000, 4_000, 6_000, 8_000, 12_000, 16_000));
 
   @Option(names = "--step-duration", description = "Length of each step, like 20s (default ${DEFAULT-VALUE}).")
   String stepDuration = "20s";
+
+  @Mixin FreshnessOptions freshness = new FreshnessOptions();
 
   @Mixin JsonOption json = new JsonOption();
 
@@ -79,12 +63,12 @@ public final class SpeedBench implements Callable<Integer> {
   }
 
   private Integer measure() throws Exception {
-    Duration run = duration(duration, "--duration");
-    Duration warm = duration(warmUp, "--warmup");
+    Duration run = freshness.run();
+    Duration warm = freshness.warm();
     Duration step = duration(stepDuration, "--step-duration");
-    if (rate < 1 || markersPerSecond < 1 || users < 1) {
-      throw UserError.usage("--rate, --markers-per-second and --users must be at least 1");
-    }
+    int rate = freshness.rate;
+    int markersPerSecond = freshness.markersPerSecond;
+    int users = freshness.users;
     Settings base = Settings.load();
     String runId = Long.toString(System.currentTimeMillis(), 36);
     Map<String, Object> o = new HashMap<>();
@@ -92,9 +76,7 @@ public final class SpeedBench implements Callable<Integer> {
     o.put("kafka.speed-group", "bench-speed-" + runId);
     o.put("cassandra.keyspace", base.cassandra().keyspace() + "_bench_speed");
     o.put("speed.report-every", "5s");
-    if (batchInterval != null) {
-      o.put("speed.batch-interval", batchInterval);
-    }
+    freshness.putBatchInterval(o);
     Config config = TrendoffConfig.withOverrides(base.config(), o);
     Settings s = Settings.from(config);
     SyntheticTweets source = new SyntheticTweets(2016, users, Long.MAX_VALUE);

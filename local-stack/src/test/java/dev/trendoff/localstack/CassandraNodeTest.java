@@ -48,6 +48,8 @@ class CassandraNodeTest {
         .containsEntry("native_transport_port", "19042")
         .containsEntry("storage_port", "17000")
         .containsEntry("commitlog_sync", "batch")
+        .containsEntry("commitlog_disk_access_mode", "auto")
+        .containsEntry("concurrent_writes", "64")
         .doesNotContainKey("commitlog_sync_period")
         .containsEntry("memtable_heap_space", "128MiB")
         .containsEntry("start_native_transport", "true")

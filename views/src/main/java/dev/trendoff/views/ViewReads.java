@@ -53,17 +53,31 @@ public final class ViewReads {
    * empty when it has none.
    */
   public CompletableFuture<BatchSide> batch(String user, long version) {
+    return latest(user, version).thenApply(LatestRows::side);
+  }
+
+  /**
+   * {@code user}'s rows that serving reads in {@code version}, and which version wrote them
+   * ({@link LatestRows#NONE} when the user has none): what an incremental recompute adds to, and the
+   * version whose older rows the user's new rows replace.
+   */
+  public CompletableFuture<LatestRows> latest(String user, long version) {
     return firstVersion(batchChunks.bind(user, version).setPageSize(16)).thenApply(chunks -> {
       if (chunks.isEmpty()) {
-        return BatchSide.EMPTY;
+        return LatestRows.NONE;
       }
       Map<String, Long> words = new HashMap<>();
       for (Row r : chunks) {
         r.getMap("words", String.class, Integer.class).forEach((w, n) -> words.put(w, n.longValue()));
       }
       Row first = chunks.get(0);
-      return new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words);
+      return new LatestRows(first.getLong("version"), new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words));
     });
+  }
+
+  /** A user's rows as serving reads them in some version, and the version that wrote them (0: none). */
+  public record LatestRows(long version, BatchSide side) {
+    public static final LatestRows NONE = new LatestRows(0, BatchSide.EMPTY);
   }
 
   /** The corpus of {@code version}, its chunks put together; empty when it has none. */

@@ -233,6 +233,23 @@ public final class ViewStore {
         state, Instant.now(), tweets, users, words, skipped, touchedUsers, version)));
   }
 
+  /**
+   * Records, before the flip, the highest tweet id a version's cut covers (over every tweet it counted
+   * or skipped): no tweet id above it can be counted by the version, so an incremental run on top of
+   * it reads the copies only of new tweets at or below it (docs/lambda.md 'Copies of a tweet').
+   */
+  public void recordMaxTweetId(long version, long maxTweetId) {
+    session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance(
+        "UPDATE " + versions() + " SET max_tweet_id = ? WHERE version = ?", maxTweetId, version)));
+  }
+
+  /** The highest tweet id {@code version}'s cut covers; empty when not recorded (then any id may be counted). */
+  public java.util.OptionalLong maxTweetId(long version) {
+    Row r = session.execute(SimpleStatement.newInstance(
+        "SELECT max_tweet_id FROM " + versions() + " WHERE version = ?", version)).one();
+    return r == null || r.isNull(0) ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(r.getLong(0));
+  }
+
   /** Parts of a run's user list (partitions of {@code version_users}). */
   static final int USER_PARTS = 16;
 
@@ -296,17 +313,11 @@ public final class ViewStore {
   }
 
   /**
-   * Step 4 of an incremental run: for each of {@code users}, deletes the rows of its versions older
-   * than {@code version} (one range delete in its partition), then the run's user list. The other
+   * Step 4 of an incremental run: its user list and the corpora of older versions deleted. The rows
+   * its users' new rows replace went in the same writes ({@link BatchViewWrites#replace}); the other
    * users keep the rows they have: their latest version at or below the published one is unchanged.
    */
-  public void deleteOlderVersionsOf(Collection<String> users, long version) throws InterruptedException {
-    PreparedStatement delete = session.prepare(BatchViewChunks.delete(keyspace, "version < ?"));
-    BoundedAsync async = new BoundedAsync(session, concurrency);
-    for (String u : users) {
-      async.submit(CassandraSessions.asWrite(delete.bind(u, version)));
-    }
-    async.await();
+  public void afterIncrementalFlip(long version) throws InterruptedException {
     forgetUsers(version);
     deleteCorpora(v -> v < version);
   }
