@@ -103,7 +103,7 @@ final class CassandraNode {
         // marker: fault-test's CrashIT lost a committed tweet that way). A write thread waits for the sync of
         // its write, so the writes one sync covers are at most concurrent_writes: 64 (not 8) threads, and the
         // commit log written with direct I/O where the file system allows it (auto), took 55,000 one-row writes
-        // from 31 s to 9-17 s here (docs/lambda.md 'Faults and what they do')
+        // from 31-33 s to 9-21 s here (docs/lambda.md 'Faults and what they do')
         "commitlog_sync: batch",
         "commitlog_disk_access_mode: auto",
         "commitlog_segment_size: 32MiB",
