@@ -171,7 +171,9 @@ public final class IncrementalBench {
     Instant now = Instant.now();
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       PreparedStatement insert = session.prepare(MasterRowStatements.insert(s.cassandra().keyspace()));
-      BoundedAsync async = new BoundedAsync(session, 256);
+      // 64 in flight, not 256: with the commit log synced before each acknowledgement, 256 queued past
+      // Cassandra's write timeout on 2 cores and failed a 10M history after 3M rows (README 'Benchmarks')
+      BoundedAsync async = new BoundedAsync(session, 64);
       for (long i = 0; i < n; i++) {
         MasterRow row = MasterRows.fromFile(tweets.tweet(i), now.toEpochMilli());
         async.submit(MasterRowStatements.bind(insert, row).setConsistencyLevel(DefaultConsistencyLevel.ONE));
