@@ -28,19 +28,20 @@ import dev.trendoff.avro.TweetCodec;
 import dev.trendoff.avro.TweetDecodeException;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.UserKeys;
-import dev.trendoff.views.BatchSide;
+import dev.trendoff.views.BatchViewWords;
 import dev.trendoff.views.BatchViewWrites;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
 import dev.trendoff.views.ViewReads;
+import dev.trendoff.views.ViewRow;
 
 /**
  * The reads and writes of an incremental recompute (docs/lambda.md 'Incremental recomputes'), on the
  * driver, without Spark and without a scan of the master table: the tweets since the published
  * version ({@link #delta}: Kafka between the published cut and the new one, and the loads the new cut
- * covers and the published one does not), where the copies of those tweets came in, the touched users'
- * counts in the published version, and the touched users' rows of the new version. What it counts is
+ * covers and the published one does not), where the copies of those tweets came in, the published rows
+ * of the touched users' totals and of the words the delta adds to them, and those rows in the new version. What it counts is
  * {@link Regroup}'s.
  */
 final class IncrementalRecompute {
@@ -182,32 +183,36 @@ final class IncrementalRecompute {
     return out;
   }
 
-  /** The rows serving reads for each of {@code users} in version {@code version} (their latest at or below it). */
-  Map<String, ViewReads.LatestRows> previous(Collection<String> users, long version) throws InterruptedException {
-    Map<String, ViewReads.LatestRows> out = new ConcurrentHashMap<>();
-    inParallel(users, u -> reads.latest(u, version).thenAccept(b -> out.put(u, b)));
-    return out;
+  /**
+   * The rows serving reads for each of {@code keys} in version {@code version}, whose rows are in the
+   * partitions of {@code base}: read bucket by bucket, at most {@value #KEYS_PER_READ} keys a read, in
+   * parallel; keys without a row are missing.
+   */
+  Map<ViewRow.Key, ViewRow> published(Collection<ViewRow.Key> keys, long base, long version) throws InterruptedException {
+    Map<Integer, List<ViewRow.Key>> byBucket = new TreeMap<>();
+    keys.forEach(k -> byBucket.computeIfAbsent(BatchViewWords.bucket(k.user()), b -> new ArrayList<>()).add(k));
+    List<Map.Entry<Integer, List<ViewRow.Key>>> reads = new ArrayList<>();
+    byBucket.forEach((bucket, all) -> {
+      for (int i = 0; i < all.size(); i += KEYS_PER_READ) {
+        reads.add(Map.entry(bucket, all.subList(i, Math.min(all.size(), i + KEYS_PER_READ))));
+      }
+    });
+    List<ViewRow> rows = java.util.Collections.synchronizedList(new ArrayList<>());
+    inParallel(reads, r -> this.reads.rows(base, r.getKey(), r.getValue()).thenAccept(rows::addAll));
+    return BatchViewWords.latest(rows, version);
   }
 
-  /** A user's counts in the rows serving reads. */
-  static UserCounts counts(BatchSide b) {
-    Map<String, Integer> words = new HashMap<>();
-    b.words().forEach((w, n) -> words.put(w, Math.toIntExact(n)));
-    return new UserCounts(b.tweets(), b.tokens(), words);
-  }
+  /** Keys per read of the published rows: one read names up to this many rows of one partition. */
+  private static final int KEYS_PER_READ = 512;
 
   /**
-   * Writes the rows of {@code version} for each touched user, each with the range delete of the rows
-   * older than those it replaces ({@code previous}); returns the rows written.
+   * Writes the rows of {@code changed} into the partitions of {@code base}, each with the range delete of
+   * its key's rows older than the one it replaces; returns the rows written.
    */
-  long write(Map<String, UserCounts> touched, Map<String, ViewReads.LatestRows> previous, long version, int wordsPerChunk)
-      throws InterruptedException {
+  long write(Regroup.Changed changed, long base) throws InterruptedException {
     BatchViewWrites writes = new BatchViewWrites(session, settings.cassandra().keyspace(),
-        settings.cassandra().writeConsistency(), wordsPerChunk, concurrency);
-    for (Map.Entry<String, UserCounts> e : touched.entrySet()) {
-      long replacing = previous.getOrDefault(e.getKey(), ViewReads.LatestRows.NONE).version();
-      writes.replace(e.getKey(), version, replacing, e.getValue().tweets(), e.getValue().tokens(), e.getValue().words());
-    }
+        settings.cassandra().writeConsistency(), concurrency);
+    writes.replace(base, changed.rows(), changed.replacing());
     return writes.await();
   }
 

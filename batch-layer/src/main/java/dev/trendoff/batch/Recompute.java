@@ -42,7 +42,7 @@ import dev.trendoff.views.RecomputeLease;
 import dev.trendoff.views.TopicChangedException;
 import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
-import dev.trendoff.views.ViewReads;
+import dev.trendoff.views.ViewRow;
 import dev.trendoff.views.ViewStore;
 import scala.Tuple2;
 
@@ -164,13 +164,18 @@ public final class Recompute implements AutoCloseable {
           delta = incremental.delta(current, cut);
           corpus = store.writtenCorpus(current.version()).orElseThrow(() -> new IncrementalRecompute.NeedsFull(
               "the published version has no corpus (it was written before corpora were)"));
+          if (store.base(current.version()).isEmpty()) {
+            throw new IncrementalRecompute.NeedsFull("the published version was written before the batch view had bases"
+                + " (its rows are in batch_view_chunks)");
+          }
         } catch (IncrementalRecompute.NeedsFull e) {
           fallback = e.getMessage();
           LOG.info("recompute: a full run instead of an incremental one: {}", fallback);
         }
       }
       Kind ran = delta != null ? Kind.INCREMENTAL : Kind.FULL;
-      store.begin(version, cut, ran == Kind.INCREMENTAL ? ViewStore.INCREMENTAL : ViewStore.FULL);
+      long base = ran == Kind.INCREMENTAL ? current.base() : version;
+      store.begin(version, cut, ran == Kind.INCREMENTAL ? ViewStore.INCREMENTAL : ViewStore.FULL, base);
       LOG.info("recompute: version {} ({}) building, cut {} of topic id {}, loads {}, previous {}", version,
           ran.name().toLowerCase(Locale.ROOT), cut, cut.topicId(), cut.loads(),
           current.exists() ? String.valueOf(current.version()) : "(none)");
@@ -189,7 +194,7 @@ public final class Recompute implements AutoCloseable {
         LOG.warn("recompute: version {}: the lease was lost while it ran (another run may be repairing); not flipping", version);
         flip = new ViewStore.Flip(ViewStore.FlipOutcome.LOST, false, null);
       } else {
-        flip = store.flip(current, version, cut);
+        flip = store.flip(current, version, cut, base);
       }
       long speedDeleted = 0;
       switch (flip.outcome()) {
@@ -257,35 +262,24 @@ public final class Recompute implements AutoCloseable {
         ids.add(d.tweetId());
       }
     }
-    // the published counts of the delta's users are read while the copies are: two independent reads
-    Set<String> users = new HashSet<>();
-    delta.tweets().stream().filter(d -> TweetChecks.checkKey(d.tweetId(), d.userKey(), d.text()) == null)
-        .forEach(d -> users.add(d.userKey()));
-    java.util.concurrent.CompletableFuture<Map<String, ViewReads.LatestRows>> published = java.util.concurrent.CompletableFuture
-        .supplyAsync(() -> {
-          try {
-            return incremental.previous(users, current.version());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CompletionException(e);
-          }
-        });
     Map<Long, TweetCopies> copies = incremental.copies(ids);
     Cut before = current.cut();
     Regroup.Added added = Regroup.added(delta.tweets(),
         id -> id <= readBelow && copies.getOrDefault(id, TweetCopies.none(id)).countedBy(before));
     LOG.info("recompute: version {}: copies of {} of the {} tweets read (those at or below the published version's highest id {}) in {} s",
         version, ids.size(), delta.tweets().size(), publishedMax.isPresent() ? String.valueOf(readBelow) : "(not recorded)", secs(t));
-    Map<String, ViewReads.LatestRows> previous = published.join();
-    Map<String, UserCounts> touched = Regroup.onto(added.byUser(),
-        u -> IncrementalRecompute.counts(previous.getOrDefault(u, ViewReads.LatestRows.NONE).side()));
-    LOG.info("recompute: version {}: {} users' published counts read by {} s", version, users.size(), secs(t));
     long step = System.nanoTime();
-    store.recordUsers(version, touched.keySet());
+    List<ViewRow.Key> keys = Regroup.keys(added.byUser());
+    Map<ViewRow.Key, ViewRow> published = incremental.published(keys, current.base(), current.version());
+    Regroup.Changed changed = Regroup.changed(added.byUser(), published, version);
+    LOG.info("recompute: version {}: {} published rows of {} users read ({} keys) in {} s", version, published.size(),
+        added.byUser().size(), keys.size(), secs(step));
+    step = System.nanoTime();
+    store.recordUsers(version, added.byUser().keySet());
     LOG.info("recompute: version {}: users listed in {} s", version, secs(step));
     step = System.nanoTime();
-    incremental.write(touched, previous, version, batch.recompute().wordsPerChunk());
-    LOG.info("recompute: version {}: users' rows written in {} s", version, secs(step));
+    long rows = incremental.write(changed, current.base());
+    LOG.info("recompute: version {}: {} rows written in {} s", version, rows, secs(step));
     Map<String, Long> unusable = new TreeMap<>(delta.unusable());
     added.unusable().forEach((r, n) -> unusable.merge(r, n, Long::sum));
     long tokens = 0;
@@ -293,7 +287,7 @@ public final class Recompute implements AutoCloseable {
       tokens += c.tokens();
     }
     LOG.info("recompute: version {}: {} tweets came in, {} new counted for {} users, in {} s", version,
-        delta.tweets().size(), added.tweets(), touched.size(), secs(t));
+        delta.tweets().size(), added.tweets(), added.byUser().size(), secs(t));
     t = System.nanoTime();
     Map<String, Long> corpus = new TreeMap<>(publishedCorpus);
     for (UserCounts c : added.byUser().values()) {
@@ -303,7 +297,7 @@ public final class Recompute implements AutoCloseable {
     LOG.info("recompute: version {}: corpus of {} words written in {} s", version, words, secs(t));
     long maxBefore = publishedMax.isPresent() ? publishedMax.getAsLong() : Long.MIN_VALUE;
     return new Built(Kind.INCREMENTAL, null, added.tweets(), 0, added.alreadyCounted(), unusable,
-        touched.size(), words, tokens, publishedMax.isPresent() ? java.util.OptionalLong.of(Math.max(maxBefore, deltaMax))
+        added.byUser().size(), words, tokens, publishedMax.isPresent() ? java.util.OptionalLong.of(Math.max(maxBefore, deltaMax))
             : java.util.OptionalLong.empty());
   }
 
@@ -330,7 +324,7 @@ public final class Recompute implements AutoCloseable {
     try {
       long t = System.nanoTime();
       perUser.foreachPartition(new WriteVersion(CassandraConnector.apply(spark.getConf()), ks,
-          settings.cassandra().writeConsistency(), own.wordsPerChunk(), batch.writeConcurrency(), version));
+          settings.cassandra().writeConsistency(), batch.writeConcurrency(), version));
       LOG.info("recompute: version {}: master table scanned and counted, view written in {} s", version, secs(t));
       t = System.nanoTime();
       long[] figures = perUser.map(u -> new long[] {1, u._2().tweets(), u._2().tokens()})
@@ -386,7 +380,7 @@ public final class Recompute implements AutoCloseable {
    * executor's pooled connector session. A static record: a lambda here would capture the job.
    */
   private record WriteVersion(CassandraConnector connector, String keyspace, ConsistencyLevel consistency,
-      int wordsPerChunk, int concurrency, long version) implements VoidFunction<Iterator<Tuple2<String, UserCounts>>> {
+      int concurrency, long version) implements VoidFunction<Iterator<Tuple2<String, UserCounts>>> {
 
     @Override
     public void call(Iterator<Tuple2<String, UserCounts>> users) throws InterruptedException {
@@ -394,7 +388,7 @@ public final class Recompute implements AutoCloseable {
         return;
       }
       try (CqlSession s = connector.openSession()) {
-        BatchViewWrites writes = new BatchViewWrites(s, keyspace, consistency, wordsPerChunk, concurrency);
+        BatchViewWrites writes = new BatchViewWrites(s, keyspace, consistency, concurrency);
         while (users.hasNext()) {
           Tuple2<String, UserCounts> u = users.next();
           writes.write(u._1(), version, u._2().tweets(), u._2().tokens(), u._2().words());

@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
 
 import dev.trendoff.core.Tokenizer;
 import dev.trendoff.core.TweetChecks;
+import dev.trendoff.views.ViewRow;
 
 /**
  * What an incremental recompute makes of the tweets that came in since the published version
@@ -68,14 +68,53 @@ public final class Regroup {
     return new Added(byUser, tweets, already, unusable);
   }
 
-  /** The new counts of the users {@code added} touches: their counts in the published version ({@code previous}) plus the new. */
-  public static Map<String, UserCounts> onto(Map<String, UserCounts> added, Function<String, UserCounts> previous) {
-    Map<String, UserCounts> out = new LinkedHashMap<>();
+  /**
+   * The keys of the batch view rows an incremental run replaces (docs/lambda.md 'Incremental
+   * recomputes'): the totals of every user {@code added} touches, and each word it added to them.
+   */
+  public static List<ViewRow.Key> keys(Map<String, UserCounts> added) {
+    List<ViewRow.Key> out = new ArrayList<>();
     added.forEach((user, counts) -> {
-      UserCounts before = previous.apply(user);
-      out.put(user, new UserCounts(before.tweets(), before.tokens(), before.words())
-          .merge(new UserCounts(counts.tweets(), counts.tokens(), counts.words())));
+      out.add(new ViewRow.Key(user, ViewRow.TOTALS));
+      counts.words().keySet().forEach(w -> out.add(new ViewRow.Key(user, w)));
     });
     return out;
+  }
+
+  /**
+   * What an incremental run writes: the rows of {@link #keys}, each the published row plus the new
+   * counts, and the version of the published row each replaces (keys without one are new).
+   */
+  public record Changed(List<ViewRow> rows, Map<ViewRow.Key, Long> replacing) {}
+
+  /**
+   * The rows version {@code version} writes for the users {@code added} touches: each of {@link #keys}
+   * as the row serving reads in the published version ({@code published}: keyed as {@link #keys}; a key
+   * missing from it has none) plus what {@code added} counts. Every other row stays as it is: the
+   * counts of the words the delta did not add are unchanged.
+   */
+  public static Changed changed(Map<String, UserCounts> added, Map<ViewRow.Key, ViewRow> published, long version) {
+    List<ViewRow> rows = new ArrayList<>();
+    Map<ViewRow.Key, Long> replacing = new java.util.HashMap<>();
+    added.forEach((user, counts) -> {
+      ViewRow.Key totals = new ViewRow.Key(user, ViewRow.TOTALS);
+      ViewRow before = published.get(totals);
+      rows.add(ViewRow.totals(user, version, (before == null ? 0 : before.tweets()) + counts.tweets(),
+          (before == null ? 0 : before.tokens()) + counts.tokens()));
+      note(replacing, totals, before);
+      counts.words().forEach((w, n) -> {
+        ViewRow.Key key = new ViewRow.Key(user, w);
+        ViewRow was = published.get(key);
+        rows.add(new ViewRow(user, w, version, (was == null ? 0 : was.count()) + n, 0, 0));
+        note(replacing, key, was);
+      });
+    });
+    return new Changed(rows, replacing);
+  }
+
+  private static void note(Map<ViewRow.Key, Long> replacing, ViewRow.Key key, ViewRow published) {
+    if (published != null) {
+      replacing.put(key, published.version());
+    }
   }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.trendoff.views.ViewRow;
+
 class RegroupTest {
 
   static Regroup.DeltaTweet d(long id, String user, String text, String order) {
@@ -29,11 +31,18 @@ class RegroupTest {
     assertThat(added.byUser().get("ann").words()).isEqualTo(Map.of("kafka", 1, "spark", 1));
     assertThat(added.byUser()).doesNotContainKey("");
 
-    Map<String, UserCounts> touched = Regroup.onto(added.byUser(),
-        u -> u.equals("ann") ? new UserCounts(5, 9, Map.of("kafka", 4, "data", 5)) : UserCounts.empty());
-    assertThat(touched.keySet()).containsExactlyInAnyOrder("ann", "bob");
-    assertThat(touched.get("ann")).isEqualTo(new UserCounts(6, 11, Map.of("kafka", 5, "data", 5, "spark", 1)));
-    assertThat(touched.get("bob")).isEqualTo(new UserCounts(1, 1, Map.of("spark", 1)));
+    assertThat(Regroup.keys(added.byUser())).containsExactlyInAnyOrder(new ViewRow.Key("ann", ""), new ViewRow.Key("ann", "kafka"),
+        new ViewRow.Key("ann", "spark"), new ViewRow.Key("bob", ""), new ViewRow.Key("bob", "spark"));
+    // ann's published rows: totals of version 3, kafka of version 2 (her "data" row is not a key: not read)
+    Map<ViewRow.Key, ViewRow> published = Map.of(
+        new ViewRow.Key("ann", ""), ViewRow.totals("ann", 3, 5, 9),
+        new ViewRow.Key("ann", "kafka"), new ViewRow("ann", "kafka", 2, 4, 0, 0));
+    Regroup.Changed changed = Regroup.changed(added.byUser(), published, 7);
+    assertThat(changed.rows()).containsExactlyInAnyOrder(
+        ViewRow.totals("ann", 7, 6, 11), new ViewRow("ann", "kafka", 7, 5, 0, 0), new ViewRow("ann", "spark", 7, 1, 0, 0),
+        ViewRow.totals("bob", 7, 1, 1), new ViewRow("bob", "spark", 7, 1, 0, 0));
+    assertThat(changed.replacing()).as("the versions of the published rows the new ones replace").isEqualTo(Map.of(
+        new ViewRow.Key("ann", ""), 3L, new ViewRow.Key("ann", "kafka"), 2L));
   }
 
   @Test
@@ -45,9 +54,10 @@ class RegroupTest {
   }
 
   @Test
-  void theUsersPreviousCountsAreNotChanged() {
-    UserCounts before = new UserCounts(1, 1, Map.of("x1", 1));
-    Regroup.onto(Map.of("ann", new UserCounts(1, 1, Map.of("yy", 1))), u -> before);
-    assertThat(before).isEqualTo(new UserCounts(1, 1, Map.of("x1", 1)));
+  void aTweetWithoutWordsChangesOnlyItsUsersTotals() {
+    Regroup.Added added = Regroup.added(List.of(d(5, "cy", "", "k/t/0000000000/0000000000000000001")), id -> false);
+    Regroup.Changed changed = Regroup.changed(added.byUser(), Map.of(), 9);
+    assertThat(changed.rows()).containsExactly(ViewRow.totals("cy", 9, 1, 0));
+    assertThat(changed.replacing()).isEmpty();
   }
 }

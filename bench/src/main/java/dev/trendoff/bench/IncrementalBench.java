@@ -33,6 +33,7 @@ import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
+import dev.trendoff.views.ViewRow;
 import dev.trendoff.views.ViewStore;
 
 /**
@@ -143,7 +144,7 @@ public final class IncrementalBench {
 
       RecomputeSummary incremental;
       RecomputeSummary full;
-      Map<String, List<ViewStore.ChunkRow>> afterIncremental;
+      Map<String, List<ViewRow>> afterIncremental;
       boolean same;
       try (Recompute r = new Recompute(s); CqlSession session = CassandraSessions.open(s.cassandra())) {
         ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 64);
@@ -205,13 +206,10 @@ public final class IncrementalBench {
   }
 
   /** Every user's rows as serving reads them in {@code version}. */
-  private static Map<String, List<ViewStore.ChunkRow>> rows(ViewStore store, long version) {
-    Map<String, List<ViewStore.ChunkRow>> out = new HashMap<>();
+  private static Map<String, List<ViewRow>> rows(ViewStore store, long version) {
+    Map<String, List<ViewRow>> out = new HashMap<>();
     for (String user : store.users()) {
-      List<ViewStore.ChunkRow> rows = new ArrayList<>();
-      store.rowsAtOrBelow(user, version).forEach(r -> rows.add(new ViewStore.ChunkRow(0, r.chunk(), r.tweets(), r.tokens(),
-          r.words())));
-      out.put(user, rows);
+      out.put(user, store.rowsAtOrBelow(user, version).stream().map(r -> r.at(0)).toList());
     }
     return out;
   }

@@ -118,8 +118,9 @@ final class ViewFixture {
   }
 
   /**
-   * Writes version {@code version} of the batch view over the tweets below {@code cut}, in chunks of
-   * {@link #WORDS_PER_CHUNK} words so that readers put several chunks together. Returns the rows written.
+   * Writes version {@code version} of the batch view over the tweets below {@code cut}, and its corpus in
+   * chunks of {@link #WORDS_PER_CHUNK} words so that readers put several chunks together. Returns the
+   * batch view rows written.
    */
   long writeBatchVersion(CqlSession s, String ks, long version, Map<Integer, Long> cut) throws InterruptedException {
     Map<String, Map<String, Integer>> words = new HashMap<>();
@@ -133,7 +134,7 @@ final class ViewFixture {
         tt[1] += t.tokens();
       }
     }
-    BatchViewWrites writes = new BatchViewWrites(s, ks, DefaultConsistencyLevel.ONE, WORDS_PER_CHUNK, 8);
+    BatchViewWrites writes = new BatchViewWrites(s, ks, DefaultConsistencyLevel.ONE, 8);
     for (Map.Entry<String, long[]> u : totals.entrySet()) {
       writes.write(u.getKey(), version, u.getValue()[0], u.getValue()[1], words.get(u.getKey()));
     }
@@ -156,7 +157,7 @@ final class ViewFixture {
   static void writeUser(CqlSession s, String ks, String user, long version, Map<String, Integer> words)
       throws InterruptedException {
     long tokens = words.values().stream().mapToInt(Integer::intValue).sum();
-    BatchViewWrites writes = new BatchViewWrites(s, ks, DefaultConsistencyLevel.ONE, WORDS_PER_CHUNK, 8);
+    BatchViewWrites writes = new BatchViewWrites(s, ks, DefaultConsistencyLevel.ONE, 8);
     writes.write(user, version, 1, tokens, words);
     writes.await();
   }

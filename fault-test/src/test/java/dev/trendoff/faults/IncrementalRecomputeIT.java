@@ -32,6 +32,7 @@ import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.spark.JobProcess;
 import dev.trendoff.speed.Feed;
 import dev.trendoff.speed.SpeedLayer;
+import dev.trendoff.views.ViewRow;
 import dev.trendoff.views.ViewStore;
 
 /**
@@ -111,7 +112,11 @@ class IncrementalRecomputeIT {
     RecomputeSummary last = runs.get(runs.size() - 1);
     try (CqlSession session = CassandraSessions.open(s.cassandra())) {
       ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 8);
-      Map<String, List<List<Object>>> incremental = rows(store, last.version());
+      Map<String, List<ViewRow>> incremental = rows(store, last.version());
+      List<Long> versionsServed = new ArrayList<>();
+      store.users().forEach(u -> store.rowsAtOrBelow(u, last.version()).forEach(r -> versionsServed.add(r.version())));
+      assertThat(versionsServed).as("rows the last incremental run did not rewrite are served from earlier versions")
+          .contains(last.version()).anyMatch(v -> v < last.version());
       RecomputeSummary full;
       try (Recompute r = new Recompute(s)) {
         full = r.runOnce(Recompute.Kind.FULL, false);
@@ -119,7 +124,7 @@ class IncrementalRecomputeIT {
       assertThat(full.published()).isTrue();
       assertThat(full.cut()).isEqualTo(last.cut());
       assertThat(full.tweets()).isEqualTo(all.size());
-      assertThat(rows(store, full.version())).as("the full run's rows, user by user and chunk by chunk").isEqualTo(incremental);
+      assertThat(rows(store, full.version())).as("the full run's rows, user by user and word by word").isEqualTo(incremental);
       for (String user : store.users()) {
         assertThat(store.rowsAtOrBelow(user, full.version())).allSatisfy(r -> assertThat(r.version()).isEqualTo(full.version()));
       }
@@ -139,13 +144,11 @@ class IncrementalRecomputeIT {
     return r;
   }
 
-  /** Every user's rows as serving reads them in {@code version}: chunk, tweets, tokens, words. */
-  static Map<String, List<List<Object>>> rows(ViewStore store, long version) {
-    Map<String, List<List<Object>>> out = new java.util.TreeMap<>();
+  /** Every user's rows as serving reads them in {@code version}, without the versions that wrote them. */
+  static Map<String, List<ViewRow>> rows(ViewStore store, long version) {
+    Map<String, List<ViewRow>> out = new java.util.TreeMap<>();
     for (String user : store.users()) {
-      List<List<Object>> rows = new ArrayList<>();
-      store.rowsAtOrBelow(user, version).forEach(r -> rows.add(List.of(r.chunk(), r.tweets(), r.tokens(), r.words())));
-      out.put(user, rows);
+      out.put(user, store.rowsAtOrBelow(user, version).stream().map(r -> r.at(0)).toList());
     }
     return out;
   }

@@ -54,7 +54,7 @@ final class History {
 
   /** Writes every user above as version {@link #VERSION} and publishes it. */
   static void write(CqlSession session, String keyspace) throws InterruptedException {
-    BatchViewWrites writes = new BatchViewWrites(session, keyspace, DefaultConsistencyLevel.ONE, 8, 8);
+    BatchViewWrites writes = new BatchViewWrites(session, keyspace, DefaultConsistencyLevel.ONE, 8);
     for (String u : WORDS.keySet()) {
       writes.write(u, VERSION, TWEETS.get(u), tokens(u), WORDS.get(u));
     }

@@ -43,7 +43,7 @@ public final class ServingReader {
   interface Reads {
     CompletableFuture<ViewPointer> pointer();
 
-    CompletableFuture<BatchSide> batch(String user, long version);
+    CompletableFuture<BatchSide> batch(String user, long base, long version);
 
     CompletableFuture<List<SpeedRow>> speedRows(String user);
 
@@ -85,8 +85,8 @@ public final class ServingReader {
       }
 
       @Override
-      public CompletableFuture<BatchSide> batch(String user, long version) {
-        return v.batch(user, version);
+      public CompletableFuture<BatchSide> batch(String user, long base, long version) {
+        return v.batch(user, base, version);
       }
 
       @Override
@@ -152,7 +152,7 @@ public final class ServingReader {
     List<CompletableFuture<BatchSide>> batch = new ArrayList<>();
     for (String k : keys) {
       speed.add(views.speedRows(k));
-      batch.add(v.exists() ? views.batch(k, v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
+      batch.add(v.exists() ? views.batch(k, v.base(), v.version()) : CompletableFuture.completedFuture(BatchSide.EMPTY));
     }
     Corpus kept = corpus;
     CompletableFuture<Corpus> corpusRead = !withCorpus ? CompletableFuture.completedFuture(null)

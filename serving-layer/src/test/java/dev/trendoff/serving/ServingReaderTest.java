@@ -37,7 +37,7 @@ class ServingReaderTest {
     }
 
     @Override
-    public CompletableFuture<BatchSide> batch(String user, long version) {
+    public CompletableFuture<BatchSide> batch(String user, long base, long version) {
       return CompletableFuture.completedFuture(new BatchSide(version, 0, Map.of()));
     }
 

@@ -24,11 +24,12 @@ import dev.trendoff.serving.Recount;
 import dev.trendoff.serving.UserWords;
 import dev.trendoff.spark.KafkaTweet;
 import dev.trendoff.views.BatchSide;
-import dev.trendoff.views.BatchViewChunks;
+import dev.trendoff.views.BatchViewWords;
 import dev.trendoff.views.Cut;
 import dev.trendoff.views.SpeedRow;
 import dev.trendoff.views.TweetCopies;
 import dev.trendoff.views.ViewPointer;
+import dev.trendoff.views.ViewRow;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -106,8 +107,8 @@ class LambdaModelPropertyTest {
     final Map<String, SpeedRow> speedView = new HashMap<>();
     final Map<Long, List<Rec>> loads = new TreeMap<>();
     final List<Rec> produced = new ArrayList<>();
-    /** version -> user -> counts: the batch view's rows. */
-    final Map<Long, Map<String, UserCounts>> view = new TreeMap<>();
+    /** The batch view's rows in the published base, every version stored (as BatchViewWrites leaves them). */
+    final List<ViewRow> view = new ArrayList<>();
     ViewPointer pointer = ViewPointer.NONE;
     long nextId = 1;
     long nextVersion = 1;
@@ -185,27 +186,23 @@ class LambdaModelPropertyTest {
       }
       Cut cut = Cut.of(TOPIC, Set.of(), committed).atLeast(pointer.cut()).withLoads(loads.keySet());
       long version = nextVersion++;
-      Map<String, UserCounts> rows;
       if (incremental && pointer.exists()) {
-        rows = incremental(cut);
-        assertSameAsFull(cut, version, rows);
-        view.put(version, rows);
-        // the clean-up deletes only what the new version replaces: the touched users' older rows
-        for (Map<String, UserCounts> older : view.values()) {
-          if (older != rows) {
-            older.keySet().removeAll(rows.keySet());
-          }
-        }
+        Regroup.Changed changed = incremental(cut, version);
+        // the clean-up in the writes: each written key's rows older than the row it replaces are deleted
+        changed.replacing().forEach((key, older) -> view.removeIf(r -> r.key().equals(key) && r.version() < older));
+        view.addAll(changed.rows());
+        assertSameAsFull(cut, version);
       } else {
-        rows = full(cut);
+        // a full run writes a base of its own; the older bases are deleted whole
         view.clear();
-        view.put(version, rows);
+        full(cut).forEach((u, c) -> view.addAll(BatchViewWords.rows(u, version, c.tweets(), c.tokens(), c.words())));
       }
       pointer = new ViewPointer(version, cut, null);
       speedView.values().removeIf(r -> cut.covers(r.topicId(), r.kafkaPartition(), r.kafkaOffset()));
     }
 
-    Map<String, UserCounts> incremental(Cut cut) {
+    /** What an incremental run writes, from what it reads: the published rows of the keys it replaces. */
+    Regroup.Changed incremental(Cut cut, long version) {
       Cut before = pointer.cut();
       List<Regroup.DeltaTweet> delta = new ArrayList<>();
       for (int p = 0; p < PARTITIONS; p++) {
@@ -222,7 +219,9 @@ class LambdaModelPropertyTest {
         }
       }
       Regroup.Added added = Regroup.added(delta, id -> master.get(id).copies().countedBy(before));
-      return Regroup.onto(added.byUser(), u -> effective(u));
+      Set<ViewRow.Key> keys = new HashSet<>(Regroup.keys(added.byUser()));
+      List<ViewRow> read = view.stream().filter(r -> keys.contains(r.key())).toList();
+      return Regroup.changed(added.byUser(), BatchViewWords.latest(read, pointer.version()), version);
     }
 
     Map<String, UserCounts> full(Cut cut) {
@@ -239,32 +238,18 @@ class LambdaModelPropertyTest {
       });
     }
 
-    /** A user's counts in the published version: the latest version's rows that has any for the user. */
-    UserCounts effective(String user) {
-      UserCounts out = UserCounts.empty();
-      for (Map<String, UserCounts> rows : view.values()) {
-        if (rows.containsKey(user)) {
-          out = rows.get(user);
-        }
-      }
-      return out;
+    /** A user's side of version {@code version}, as serving reads it: the latest row of each key at or below it. */
+    BatchSide side(String user, long version) {
+      return BatchViewWords.side(BatchViewWords.latest(view.stream().filter(r -> r.user().equals(user)).toList(), version).values());
     }
 
-    /** The incremental version's rows, and its untouched users' earlier rows, are what a full run at its cut writes. */
-    void assertSameAsFull(Cut cut, long version, Map<String, UserCounts> rows) {
-      Map<String, UserCounts> full = full(cut);
-      Set<String> users = new HashSet<>(full.keySet());
-      users.addAll(rows.keySet());
-      for (Map<String, UserCounts> older : view.values()) {
-        users.addAll(older.keySet());
-      }
-      for (String u : users) {
-        UserCounts incremental = rows.containsKey(u) ? rows.get(u) : effective(u);
-        UserCounts want = full.getOrDefault(u, UserCounts.empty());
-        assertThat(incremental).as("user %s at version %d", u, version).isEqualTo(want);
-        assertThat(BatchViewChunks.split(incremental.words(), 2)).as("chunks of %s", u)
-            .isEqualTo(BatchViewChunks.split(want.words(), 2));
-      }
+    /** Every user's rows in the incremental version, as serving reads them, are the rows a full run at its cut writes. */
+    void assertSameAsFull(Cut cut, long version) {
+      Set<ViewRow> served = new HashSet<>();
+      BatchViewWords.latest(view, version).values().forEach(r -> served.add(r.at(0)));
+      Set<ViewRow> full = new HashSet<>();
+      full(cut).forEach((u, c) -> BatchViewWords.rows(u, 0, c.tweets(), c.tokens(), c.words()).forEach(full::add));
+      assertThat(served).as("rows served at version %d (versions left out)", version).isEqualTo(full);
     }
 
     /**
@@ -289,11 +274,9 @@ class LambdaModelPropertyTest {
       Map<String, Recount> expected = Recount.of(had.values());
       for (String name : USERS) {
         String user = UserKeys.of(name);
-        UserCounts b = effective(user);
-        Map<String, Long> words = new HashMap<>();
-        b.words().forEach((w, n) -> words.put(w, n.longValue()));
         List<SpeedRow> rows = speedView.values().stream().filter(r -> r.userKey().equals(user)).toList();
-        UserWords answer = Merge.merge(user, pointer, new BatchSide(b.tweets(), b.tokens(), words), rows,
+        BatchSide b = pointer.exists() ? side(user, pointer.version()) : BatchSide.EMPTY;
+        UserWords answer = Merge.merge(user, pointer, b, rows,
             id -> master.containsKey(id) && master.get(id).copies().countedBy(cut));
         assertThat(Recount.of(answer)).as("user %s after %s", user, after)
             .isEqualTo(expected.getOrDefault(user, new Recount(0, 0, Map.of())));

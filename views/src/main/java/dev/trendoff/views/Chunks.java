@@ -8,9 +8,8 @@ import dev.trendoff.core.TweetChecks;
 
 /**
  * Word counts split into chunks of at most a given number of words and {@link #MAX_BYTES} bytes, in the order given: the layout of
- * the batch view ({@link BatchViewChunks}) and of the corpus ({@link CorpusChunks}), one row per chunk.
- * There is always at least one chunk (empty when there are no words), so every version of a user, and
- * every version's corpus, has a row 0.
+ * the corpus ({@link CorpusChunks}), one row per chunk. There is always at least one chunk (empty when
+ * there are no words), so every version's corpus has a row 0.
  */
 final class Chunks {
 

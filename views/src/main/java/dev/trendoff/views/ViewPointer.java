@@ -10,14 +10,22 @@ import java.util.Map;
  * @param version the published version, or {@code null} when no recompute has published yet
  * @param cut partition -> first offset the version does NOT cover; a partition missing from it has cut 0
  * @param publishedAt when the pointer was flipped, or {@code null}
+ * @param base the full run the version builds on, whose partitions hold its rows ({@link BatchViewWords}):
+ *     the version itself for a full run; {@code null} when no version is published
  */
-public record ViewPointer(Long version, Cut cut, Instant publishedAt) {
+public record ViewPointer(Long version, Cut cut, Instant publishedAt, Long base) {
 
   /** No recompute ever ran: the batch side is empty and every speed row counts. */
-  public static final ViewPointer NONE = new ViewPointer(null, Cut.EMPTY, null);
+  public static final ViewPointer NONE = new ViewPointer(null, Cut.EMPTY, null, null);
 
   public ViewPointer {
     cut = cut == null ? Cut.EMPTY : cut;
+    base = base == null ? version : base;
+  }
+
+  /** A full run's version (its own base). */
+  public ViewPointer(Long version, Cut cut, Instant publishedAt) {
+    this(version, cut, publishedAt, version);
   }
 
   /** A published version and its cut, as a map. */

@@ -13,10 +13,13 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.data.TupleValue;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.type.TupleType;
 
 /**
  * The reads serving makes, prepared once per session and asynchronous: the pointer row, one user's
- * batch view version (one partition slice, its chunks put together), one user's speed rows, a
+ * batch view in a version (one slice of its bucket's partition, the latest row of each word), one user's speed rows, a
  * version's corpus, and where the copies of a tweet came in (a point read of the master table's copy
  * columns). How they
  * combine into one consistent answer is the serving layer's (docs/lambda.md 'The merge'). Reads run
@@ -27,7 +30,8 @@ public final class ViewReads {
 
   private final CqlSession session;
   private final PreparedStatement pointer;
-  private final PreparedStatement batchChunks;
+  private final PreparedStatement userRows;
+  private final PreparedStatement keyRows;
   private final PreparedStatement speedRows;
   private final PreparedStatement corpus;
   private final PreparedStatement copiesOfMany;
@@ -35,7 +39,8 @@ public final class ViewReads {
   public ViewReads(CqlSession session, String keyspace) {
     this.session = session;
     this.pointer = session.prepare(ViewStore.selectPointer(keyspace));
-    this.batchChunks = session.prepare(BatchViewChunks.selectLatest(keyspace));
+    this.userRows = session.prepare(BatchViewWords.selectUser(keyspace));
+    this.keyRows = session.prepare(BatchViewWords.selectKeys(keyspace));
     this.speedRows = session.prepare(SpeedView.selectUser(keyspace));
     this.corpus = session.prepare(CorpusChunks.selectVersion(keyspace));
     this.copiesOfMany = session.prepare(TweetCopies.selectMany(keyspace));
@@ -48,37 +53,29 @@ public final class ViewReads {
   }
 
   /**
-   * {@code user}'s batch view in {@code version}: the rows of the latest version at or below it that
-   * has rows for the user (a run writes rows only for the users it touched), its chunks put together;
-   * empty when it has none.
+   * {@code user}'s batch view in {@code version} (whose run builds on the full run {@code base}): for
+   * each word, and for the totals, the row of the latest version at or below it (a run writes only the
+   * rows whose counts changed); empty when the user has none.
    */
-  public CompletableFuture<BatchSide> batch(String user, long version) {
-    return latest(user, version).thenApply(LatestRows::side);
+  public CompletableFuture<BatchSide> batch(String user, long base, long version) {
+    return all(userRows.bind(base, BatchViewWords.bucket(user), user).setPageSize(5000), r -> BatchViewWords.row(r, user))
+        .thenApply(rows -> BatchViewWords.side(BatchViewWords.latest(rows, version).values()));
   }
 
   /**
-   * {@code user}'s rows that serving reads in {@code version}, and which version wrote them
-   * ({@link LatestRows#NONE} when the user has none): what an incremental recompute adds to, and the
-   * version whose older rows the user's new rows replace.
+   * The rows of {@code keys} (users of bucket {@code bucket}, and words or {@link ViewRow#TOTALS}) in the
+   * partition of {@code base}, every version stored: what an incremental recompute adds to, and the
+   * versions its rows replace. One read.
    */
-  public CompletableFuture<LatestRows> latest(String user, long version) {
-    return firstVersion(batchChunks.bind(user, version).setPageSize(16)).thenApply(chunks -> {
-      if (chunks.isEmpty()) {
-        return LatestRows.NONE;
-      }
-      Map<String, Long> words = new HashMap<>();
-      for (Row r : chunks) {
-        r.getMap("words", String.class, Integer.class).forEach((w, n) -> words.put(w, n.longValue()));
-      }
-      Row first = chunks.get(0);
-      return new LatestRows(first.getLong("version"), new BatchSide(first.getLong("tweets"), first.getLong("tokens"), words));
-    });
+  public CompletableFuture<List<ViewRow>> rows(long base, int bucket, List<ViewRow.Key> keys) {
+    List<TupleValue> tuples = new ArrayList<>(keys.size());
+    for (ViewRow.Key k : keys) {
+      tuples.add(KEY.newValue(BatchViewWords.kind(k.word()), k.user(), k.word()));
+    }
+    return all(keyRows.bind(base, bucket, tuples).setPageSize(5000), r -> BatchViewWords.row(r, null));
   }
 
-  /** A user's rows as serving reads them in some version, and the version that wrote them (0: none). */
-  public record LatestRows(long version, BatchSide side) {
-    public static final LatestRows NONE = new LatestRows(0, BatchSide.EMPTY);
-  }
+  private static final TupleType KEY = DataTypes.tupleOf(DataTypes.INT, DataTypes.TEXT, DataTypes.TEXT);
 
   /** The corpus of {@code version}, its chunks put together; empty when it has none. */
   public CompletableFuture<Corpus> corpus(long version) {
@@ -95,25 +92,6 @@ public final class ViewReads {
    */
   public CompletableFuture<List<TweetCopies>> copies(List<Long> tweetIds) {
     return all(copiesOfMany.bind(tweetIds), TweetCopies::of);
-  }
-
-  /** The rows of a latest-first result that belong to its first version (fetching more pages only while they do). */
-  private CompletableFuture<List<Row>> firstVersion(BoundStatement stmt) {
-    List<Row> out = new ArrayList<>();
-    return session.executeAsync(stmt).thenCompose(rs -> sameVersion(rs, out)).toCompletableFuture();
-  }
-
-  private static CompletionStage<List<Row>> sameVersion(AsyncResultSet rs, List<Row> out) {
-    for (Row r : rs.currentPage()) {
-      if (!out.isEmpty() && r.getLong("version") != out.get(0).getLong("version")) {
-        return CompletableFuture.completedFuture(out);
-      }
-      out.add(r);
-    }
-    if (rs.hasMorePages()) {
-      return rs.fetchNextPage().thenCompose(next -> sameVersion(next, out));
-    }
-    return CompletableFuture.completedFuture(out);
   }
 
   /** Every speed row of {@code user}, below and above any cut. */

@@ -81,7 +81,7 @@ public final class ViewStore {
   }
 
   static String selectPointer(String keyspace) {
-    return "SELECT version, cut, published_at, topic_id, retired_topics, loads FROM "
+    return "SELECT version, cut, published_at, topic_id, retired_topics, loads, base FROM "
         + ViewTables.in(keyspace, ViewTables.VIEW_POINTER) + " WHERE name = ?";
   }
 
@@ -91,7 +91,8 @@ public final class ViewStore {
       return ViewPointer.NONE;
     }
     return new ViewPointer(r.getLong("version"), Cut.of(r.getString("topic_id"), r.getSet("retired_topics", String.class),
-        r.getSet("loads", Long.class), r.getMap("cut", Integer.class, Long.class)), r.getInstant("published_at"));
+        r.getSet("loads", Long.class), r.getMap("cut", Integer.class, Long.class)), r.getInstant("published_at"),
+        r.isNull("base") ? null : r.getLong("base"));
   }
 
   /** The pointer readers follow; {@link ViewPointer#NONE} if no version was ever published. */
@@ -116,16 +117,28 @@ public final class ViewStore {
   /** A run that was killed or withdrawn, whose rows the next run deleted. */
   public static final String REPAIRED = "repaired";
 
-  /** Step 1: records the run as {@code building} with its cut and its kind ({@link #INCREMENTAL}, {@link #FULL}). */
-  public void begin(long version, Cut cut, String kind) {
+  /**
+   * Step 1: records the run as {@code building} with its cut, its kind ({@link #INCREMENTAL},
+   * {@link #FULL}) and the base whose partitions it writes (a full run: its own version).
+   */
+  public void begin(long version, Cut cut, String kind, long base) {
     session.execute(CassandraSessions.asWrite(SimpleStatement.newInstance("INSERT INTO " + versions()
-        + " (version, state, kind, cut, topic_id, retired_topics, loads, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        version, BUILDING, kind, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now())));
+        + " (version, state, kind, cut, topic_id, retired_topics, loads, started_at, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        version, BUILDING, kind, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now(), base)));
   }
 
   /** Step 1 of a full run. */
   public void begin(long version, Cut cut) {
-    begin(version, cut, FULL);
+    begin(version, cut, FULL, version);
+  }
+
+  /**
+   * The base a version's run wrote its rows into ({@link #begin}); empty for an unknown version or one
+   * recorded before the batch view had bases (its rows are in a table this code no longer reads).
+   */
+  public java.util.OptionalLong base(long version) {
+    Row r = session.execute(SimpleStatement.newInstance("SELECT base FROM " + versions() + " WHERE version = ?", version)).one();
+    return r == null || r.isNull(0) ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(r.getLong(0));
   }
 
   /** How a flip ended. */
@@ -159,15 +172,20 @@ public final class ViewStore {
    * outcome is what that read finds (docs/lambda.md 'Publishing a version').
    */
   public Flip flip(ViewPointer previous, long version, Cut cut) {
+    return flip(previous, version, cut, version);
+  }
+
+  /** {@link #flip(ViewPointer, long, Cut)} to a version whose rows are in the partitions of {@code base}. */
+  public Flip flip(ViewPointer previous, long version, Cut cut, long base) {
     SimpleStatement stmt;
     if (!previous.exists()) {
       stmt = SimpleStatement.newInstance("INSERT INTO " + pointers()
-          + " (name, version, cut, topic_id, retired_topics, loads, published_at) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS",
-          ViewTables.CURRENT, version, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now());
+          + " (name, version, cut, topic_id, retired_topics, loads, published_at, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS",
+          ViewTables.CURRENT, version, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now(), base);
     } else {
       stmt = SimpleStatement.newInstance("UPDATE " + pointers() + " SET version = ?, cut = ?, topic_id = ?,"
-          + " retired_topics = ?, loads = ?, published_at = ? WHERE name = ? IF version = ?",
-          version, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now(), ViewTables.CURRENT,
+          + " retired_topics = ?, loads = ?, published_at = ?, base = ? WHERE name = ? IF version = ?",
+          version, cut.asMap(), cut.topicId(), cut.retired(), cut.loads(), Instant.now(), base, ViewTables.CURRENT,
           previous.version());
     }
     if (flipTimeout != null) {
@@ -338,7 +356,7 @@ public final class ViewStore {
   /**
    * Before a run writes anything: removes the rows of earlier runs that were killed or withdrawn
    * (state {@code building} or {@code withdrawn}, other than the published version), user by user
-   * from their user lists, or, for a full run, in every user's partition; marks them
+   * from their user lists, or, for a full run, its base's partitions; marks them
    * {@code repaired}. Without it an incremental run, which leaves untouched users' rows alone, would let
    * serving read such a run's rows as a user's latest version once a later version is published.
    * Returns the versions repaired.
@@ -360,19 +378,31 @@ public final class ViewStore {
 
   /**
    * Deletes the rows and corpus of a run that is not published: an incremental run's user by user from
-   * its user list (then the list), a full run's in every user's partition.
+   * its user list (each user's rows read, those of the run deleted; then the list), a full run's
+   * partitions.
    */
   public void deleteRun(long version, boolean incremental) throws InterruptedException {
     if (!incremental) {
       deleteVersion(version);
       return;
     }
-    PreparedStatement delete = session.prepare(BatchViewChunks.delete(keyspace, "version = ?"));
-    BoundedAsync async = new BoundedAsync(session, concurrency);
-    for (String u : recordedUsers(version)) {
-      async.submit(CassandraSessions.asWrite(delete.bind(u, version)));
+    java.util.OptionalLong base = base(version);
+    if (base.isPresent()) {
+      PreparedStatement select = session.prepare(BatchViewWords.selectUser(keyspace));
+      PreparedStatement delete = session.prepare(BatchViewWords.delete(keyspace, "version = ?"));
+      BoundedAsync async = new BoundedAsync(session, concurrency);
+      for (String u : recordedUsers(version)) {
+        int bucket = BatchViewWords.bucket(u);
+        for (Row r : session.execute(select.bind(base.getAsLong(), bucket, u).setPageSize(5000))) {
+          ViewRow row = BatchViewWords.row(r, u);
+          if (row.version() == version) {
+            async.submit(CassandraSessions.asWrite(delete.bind(base.getAsLong(), bucket, BatchViewWords.kind(row.word()), u,
+                row.word(), version)));
+          }
+        }
+      }
+      async.await();
     }
-    async.await();
     forgetUsers(version);
     deleteCorpora(x -> x == version);
   }
@@ -392,19 +422,19 @@ public final class ViewStore {
   }
 
   /**
-   * Step 4: for each user with view rows, deletes the rows of every version below {@code version}
-   * (older published ones and the partial rows of killed runs), and the corpus of every such version.
-   * Returns the users visited.
+   * Step 4 of a full run: deletes the partitions of every base below {@code version} (older versions and
+   * the partial rows of killed runs: a full run's rows are all in its own base), and the corpus of every
+   * older version. Returns the partitions deleted.
    */
   public long deleteVersionsBelow(long version) throws InterruptedException {
     deleteCorpora(v -> v < version);
-    return perUser("version < ?", version);
+    return deletePartitions(b -> b < version);
   }
 
-  /** A run that lost the flip: deletes its own rows and corpus. Returns the users visited. */
+  /** A full run that lost the flip: deletes its own partitions and corpus. Returns the partitions deleted. */
   public long deleteVersion(long version) throws InterruptedException {
     deleteCorpora(v -> v == version);
-    return perUser("version = ?", version);
+    return deletePartitions(b -> b == version);
   }
 
   private void deleteCorpora(java.util.function.LongPredicate which) throws InterruptedException {
@@ -441,25 +471,24 @@ public final class ViewStore {
     return out;
   }
 
-  private long perUser(String predicate, long version) throws InterruptedException {
-    PreparedStatement delete = session.prepare(BatchViewChunks.delete(keyspace, predicate));
+  /** Deletes the batch view's partitions whose base {@code which} accepts (a scan of partition keys only). */
+  private long deletePartitions(java.util.function.LongPredicate which) throws InterruptedException {
+    PreparedStatement delete = session.prepare(BatchViewWords.deletePartition(keyspace));
     BoundedAsync async = new BoundedAsync(session, concurrency);
-    long users = 0;
-    for (String user : usersWithRows()) {
-      async.submit(CassandraSessions.asWrite(delete.bind(user, version)));
-      users++;
+    long n = 0;
+    for (Row r : session.execute(SimpleStatement.newInstance(BatchViewWords.distinctPartitions(keyspace)).setPageSize(5000))) {
+      if (which.test(r.getLong("base"))) {
+        async.submit(CassandraSessions.asWrite(delete.bind(r.getLong("base"), r.getInt("bucket"))));
+        n++;
+      }
     }
     async.await();
-    return users;
+    return n;
   }
 
-  /** Every user key with rows in the batch view (a scan of partition keys only). */
+  /** Every user key with rows in the batch view, any base (the totals rows of every partition). */
   private Set<String> usersWithRows() {
-    Set<String> users = new LinkedHashSet<>();
-    for (Row r : session.execute(BatchViewChunks.distinctUsers(keyspace))) {
-      users.add(r.getString(0));
-    }
-    return users;
+    return KnownUsers.inBatchView(session, keyspace);
   }
 
   /**
@@ -519,44 +548,43 @@ public final class ViewStore {
   public Map<String, long[]> totals(long version) {
     Map<String, long[]> out = new TreeMap<>();
     for (String user : usersWithRows()) {
-      for (Row r : chunks(user, version)) {
-        out.put(user, new long[] {r.getLong("tweets"), r.getLong("tokens")});
+      for (ViewRow r : rowsAtOrBelow(user, version)) {
+        if (r.totals()) {
+          out.put(user, new long[] {r.tweets(), r.tokens()});
+        }
       }
     }
     return out;
   }
-
-  /** One row of the batch view: a chunk of a user's counts in a version. */
-  public record ChunkRow(long version, int chunk, long tweets, long tokens, Map<String, Integer> words) {}
 
   /**
-   * A user's rows in version {@code version}: those of the latest version at or below it that has rows
-   * for the user (what serving reads), chunk by chunk; for tests and checks.
+   * A user's rows in version {@code version}: for each word and for the totals, the row of the latest
+   * version at or below it (what serving reads), the totals first, then by word; for tests and checks.
    */
-  public List<ChunkRow> rowsAtOrBelow(String user, long version) {
-    List<ChunkRow> out = new ArrayList<>();
-    for (Row r : session.execute(SimpleStatement.newInstance("SELECT version, chunk, tweets, tokens, words FROM "
-        + ViewTables.in(keyspace, ViewTables.BATCH_VIEW) + " WHERE user_key = ? AND version <= ? ORDER BY version DESC, chunk DESC",
-        user, version))) {
-      if (!out.isEmpty() && r.getLong("version") != out.get(0).version()) {
-        break;
-      }
-      out.add(0, new ChunkRow(r.getLong("version"), r.getInt("chunk"), r.getLong("tweets"), r.getLong("tokens"),
-          r.getMap("words", String.class, Integer.class)));
+  public List<ViewRow> rowsAtOrBelow(String user, long version) {
+    long base = base(version).orElse(version);
+    List<ViewRow> rows = new ArrayList<>();
+    for (Row r : session.execute(SimpleStatement.newInstance(BatchViewWords.selectUser(keyspace), base,
+        BatchViewWords.bucket(user), user).setPageSize(5000))) {
+      rows.add(BatchViewWords.row(r, user));
     }
+    List<ViewRow> out = new ArrayList<>(BatchViewWords.latest(rows, version).values());
+    out.sort(java.util.Comparator.comparing(ViewRow::word));
     return out;
   }
 
-  /** Every user with rows in the batch view, any version (a scan of partition keys only), for tests and checks. */
+  /** Every user with rows in the batch view, any version, for tests and checks. */
   public Set<String> users() {
     return usersWithRows();
   }
 
-  /** A user's word counts in a version (its chunks put together), for tests and checks. */
+  /** A user's word counts in a version, for tests and checks. */
   public Map<String, Integer> words(String user, long version) {
     Map<String, Integer> out = new TreeMap<>();
-    for (Row r : chunks(user, version)) {
-      out.putAll(r.getMap("words", String.class, Integer.class));
+    for (ViewRow r : rowsAtOrBelow(user, version)) {
+      if (!r.totals()) {
+        out.put(r.word(), Math.toIntExact(r.count()));
+      }
     }
     return out;
   }
@@ -565,10 +593,6 @@ public final class ViewStore {
   public long batchViewRows() {
     return session.execute(SimpleStatement.newInstance("SELECT count(*) FROM " + ViewTables.in(keyspace, ViewTables.BATCH_VIEW))
         .setTimeout(java.time.Duration.ofMinutes(5))).one().getLong(0);
-  }
-
-  private Iterable<Row> chunks(String user, long version) {
-    return session.execute(SimpleStatement.newInstance(BatchViewChunks.selectVersion(keyspace), user, version));
   }
 
   /**

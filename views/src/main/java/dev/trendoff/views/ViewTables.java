@@ -10,8 +10,8 @@ import java.util.List;
 public final class ViewTables {
   /** Speed layer output: one row per recent tweet, keyed by where it was read, with its word counts ({@link SpeedRow}). */
   public static final String SPEED_VIEW = "speed_rows";
-  /** Recompute output: per user and version, tweets, tokens and word counts in chunks ({@link BatchViewChunks}). */
-  public static final String BATCH_VIEW = "batch_view_chunks";
+  /** Recompute output: per user, word and version, the word's count, and the user's totals ({@link BatchViewWords}). */
+  public static final String BATCH_VIEW = "batch_view_words";
   /** Recompute output: per version, every word's count over all users, in chunks ({@link Corpus}, {@link CorpusWrites}). */
   public static final String CORPUS = "corpus_chunks";
   /** One row per recompute run: state, cut, figures ({@link ViewStore}). */

@@ -35,9 +35,15 @@ class ViewSchemaTest {
     assertThat(SpeedView.selectUser("ks")).contains("FROM ks.speed_rows WHERE user_key = ?");
     assertThat(SpeedView.deleteBelow("ks")).isEqualTo("DELETE FROM ks.speed_rows WHERE user_key = ? AND kafka_topic_id = ?"
         + " AND kafka_partition = ? AND kafka_offset < ?");
-    assertThat(BatchViewChunks.selectVersion("ks")).contains("FROM ks.batch_view_chunks WHERE user_key = ? AND version = ?");
-    assertThat(BatchViewChunks.delete("ks", "version < ?")).isEqualTo(
-        "DELETE FROM ks.batch_view_chunks WHERE user_key = ? AND version < ?");
+    assertThat(BatchViewWords.selectUser("ks")).endsWith(
+        "FROM ks.batch_view_words WHERE base = ? AND bucket = ? AND kind IN (0, 1) AND user_key = ?");
+    assertThat(BatchViewWords.delete("ks", "version < ?")).isEqualTo(
+        "DELETE FROM ks.batch_view_words WHERE base = ? AND bucket = ? AND kind = ? AND user_key = ? AND word = ? AND version < ?");
+    assertThat(BatchViewWords.insertWord("ks")).startsWith("INSERT INTO ks.batch_view_words (")
+        .satisfies(cql -> assertThat(cql.chars().filter(c -> c == '?').count()).isEqualTo(6));
+    assertThat(BatchViewWords.insertTotals("ks")).startsWith("INSERT INTO ks.batch_view_words (")
+        .satisfies(cql -> assertThat(cql.chars().filter(c -> c == '?').count()).isEqualTo(6));
+    assertThat(BatchViewWords.deletePartition("ks")).isEqualTo("DELETE FROM ks.batch_view_words WHERE base = ? AND bucket = ?");
     assertThat(CorpusChunks.insert("ks")).isEqualTo("INSERT INTO ks.corpus_chunks (version, chunk, words) VALUES (?, ?, ?)");
     assertThat(CorpusChunks.selectVersion("ks")).isEqualTo("SELECT words FROM ks.corpus_chunks WHERE version = ?");
     assertThat(CorpusChunks.deleteVersion("ks")).isEqualTo("DELETE FROM ks.corpus_chunks WHERE version = ?");

@@ -3,13 +3,15 @@ package dev.trendoff.views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-class BatchViewChunksTest {
+class ChunksTest {
 
   private static Map<String, Integer> words(int n) {
     Map<String, Integer> m = new HashMap<>();
@@ -17,6 +19,16 @@ class BatchViewChunksTest {
       m.put("w" + i, i + 1);
     }
     return m;
+  }
+
+  /** The chunks of {@code words} in word order, as the corpus is written. */
+  private static List<Map<String, Integer>> split(Map<String, Integer> words, int size) {
+    List<Map<String, Integer>> out = new ArrayList<>();
+    Chunks.split(new TreeMap<>(words).entrySet().iterator(), size, (i, chunk) -> {
+      assertThat(i).as("chunk numbers count up from 0").isEqualTo(out.size());
+      out.add(chunk);
+    });
+    return out;
   }
 
   private static Map<String, Integer> union(List<Map<String, Integer>> chunks) {
@@ -28,7 +40,7 @@ class BatchViewChunksTest {
   @Test
   void chunksAreBoundedDisjointAndTogetherTheWholeMap() {
     for (int n : new int[] {1, 6, 7, 8, 20, 21, 1000}) {
-      List<Map<String, Integer>> chunks = BatchViewChunks.split(words(n), 7);
+      List<Map<String, Integer>> chunks = split(words(n), 7);
       assertThat(chunks).as("%d words", n).hasSize((n + 6) / 7).allSatisfy(c -> assertThat(c).isNotEmpty().hasSizeLessThanOrEqualTo(7));
       assertThat(union(chunks)).isEqualTo(words(n));
     }
@@ -41,25 +53,19 @@ class BatchViewChunksTest {
     for (int i = 0; i < 400; i++) {
       big.put(String.format("%05d", i) + "x".repeat(29_995), 1);
     }
-    List<Map<String, Integer>> chunks = BatchViewChunks.split(big, 4096);
-    assertThat(chunks).hasSize(12).allSatisfy(c -> assertThat(c.size() * 30_008).isLessThanOrEqualTo(BatchViewChunks.MAX_CHUNK_BYTES));
+    List<Map<String, Integer>> chunks = split(big, 4096);
+    assertThat(chunks).hasSize(12).allSatisfy(c -> assertThat(c.size() * 30_008).isLessThanOrEqualTo(Chunks.MAX_BYTES));
     assertThat(union(chunks)).isEqualTo(big);
   }
 
   @Test
-  void aUserWithoutWordsHasOneEmptyChunk() {
-    assertThat(BatchViewChunks.split(Map.of(), 4096)).containsExactly(Map.of());
+  void noWordsMakeOneEmptyChunk() {
+    assertThat(split(Map.of(), 4096)).containsExactly(Map.of());
   }
 
   @Test
   void aChunkSizeBelowOneIsRefused() {
-    assertThatThrownBy(() -> BatchViewChunks.split(words(3), 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> split(words(3), 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test
-  void theInsertBindsEveryColumnOnce() {
-    String cql = BatchViewChunks.insert("ks");
-    assertThat(cql).startsWith("INSERT INTO ks." + ViewTables.BATCH_VIEW + " (" + BatchViewChunks.COLUMNS + ")");
-    assertThat(cql.chars().filter(c -> c == '?').count()).isEqualTo(BatchViewChunks.COLUMNS.split(",").length);
-  }
 }
