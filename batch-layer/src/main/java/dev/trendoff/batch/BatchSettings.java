@@ -24,7 +24,7 @@ public record BatchSettings(int writeConcurrency, StreamSettings ingest, Recompu
    * @param every 0: run once
    * @param leaseTtl the recompute lease's time to live (renewed every third of it)
    * @param splitSizeMb Cassandra input split size of the master-table scan
-   * @param wordsPerChunk most words in one batch view row
+   * @param wordsPerChunk most words in one corpus row
    * @param cleanupConcurrency clean-up deletes in flight
    * @param pauseBeforeFlip testing aid: a pause between writing a version and flipping the pointer
    * @param flipTimeout how long the flip's lightweight transaction may take; zero: the request timeout

@@ -184,11 +184,10 @@ final class IncrementalRecompute {
   }
 
   /**
-   * The rows serving reads for each of {@code keys} in version {@code version}, whose rows are in the
-   * partitions of {@code base}: read bucket by bucket, at most {@value #KEYS_PER_READ} keys a read, in
-   * parallel; keys without a row are missing.
+   * Every row stored of {@code keys} in the partitions of {@code base}: read bucket by bucket, at most
+   * {@value #KEYS_PER_READ} keys a read, in parallel.
    */
-  Map<ViewRow.Key, ViewRow> published(Collection<ViewRow.Key> keys, long base, long version) throws InterruptedException {
+  List<ViewRow> stored(Collection<ViewRow.Key> keys, long base) throws InterruptedException {
     Map<Integer, List<ViewRow.Key>> byBucket = new TreeMap<>();
     keys.forEach(k -> byBucket.computeIfAbsent(BatchViewWords.bucket(k.user()), b -> new ArrayList<>()).add(k));
     List<Map.Entry<Integer, List<ViewRow.Key>>> reads = new ArrayList<>();
@@ -199,20 +198,21 @@ final class IncrementalRecompute {
     });
     List<ViewRow> rows = java.util.Collections.synchronizedList(new ArrayList<>());
     inParallel(reads, r -> this.reads.rows(base, r.getKey(), r.getValue()).thenAccept(rows::addAll));
-    return BatchViewWords.latest(rows, version);
+    return rows;
   }
 
   /** Keys per read of the published rows: one read names up to this many rows of one partition. */
   private static final int KEYS_PER_READ = 512;
 
   /**
-   * Writes the rows of {@code changed} into the partitions of {@code base}, each with the range delete of
-   * its key's rows older than the one it replaces; returns the rows written.
+   * Writes {@code rows} into the partitions of {@code base} and deletes the {@code obsolete} rows there,
+   * with at most {@code concurrency / 8} batches in flight ({@link BatchViewWrites}); returns the rows
+   * written.
    */
-  long write(Regroup.Changed changed, long base) throws InterruptedException {
+  long write(List<ViewRow> rows, List<ViewRow> obsolete, long base) throws InterruptedException {
     BatchViewWrites writes = new BatchViewWrites(session, settings.cassandra().keyspace(),
-        settings.cassandra().writeConsistency(), concurrency);
-    writes.replace(base, changed.rows(), changed.replacing());
+        settings.cassandra().writeConsistency(), Math.max(1, concurrency / 8));
+    writes.replace(base, rows, obsolete);
     return writes.await();
   }
 

@@ -35,6 +35,7 @@ import dev.trendoff.core.UserError;
 import dev.trendoff.spark.MaxAccumulator;
 import dev.trendoff.spark.ReasonCounts;
 import dev.trendoff.spark.SparkConfs;
+import dev.trendoff.views.BatchViewWords;
 import dev.trendoff.views.BatchViewWrites;
 import dev.trendoff.views.CorpusWrites;
 import dev.trendoff.views.Cut;
@@ -270,16 +271,20 @@ public final class Recompute implements AutoCloseable {
         version, ids.size(), delta.tweets().size(), publishedMax.isPresent() ? String.valueOf(readBelow) : "(not recorded)", secs(t));
     long step = System.nanoTime();
     List<ViewRow.Key> keys = Regroup.keys(added.byUser());
-    Map<ViewRow.Key, ViewRow> published = incremental.published(keys, current.base(), current.version());
-    Regroup.Changed changed = Regroup.changed(added.byUser(), published, version);
+    List<ViewRow> stored = incremental.stored(keys, current.base());
+    Map<ViewRow.Key, ViewRow> published = BatchViewWords.latest(stored, current.version());
+    List<ViewRow> changed = Regroup.changed(added.byUser(), published, version);
+    // the rows below those the new ones replace: no reader needs them once this version is published
+    List<ViewRow> obsolete = BatchViewWords.olderThanLatest(stored, current.version());
     LOG.info("recompute: version {}: {} published rows of {} users read ({} keys) in {} s", version, published.size(),
         added.byUser().size(), keys.size(), secs(step));
     step = System.nanoTime();
     store.recordUsers(version, added.byUser().keySet());
     LOG.info("recompute: version {}: users listed in {} s", version, secs(step));
     step = System.nanoTime();
-    long rows = incremental.write(changed, current.base());
-    LOG.info("recompute: version {}: {} rows written in {} s", version, rows, secs(step));
+    long rows = incremental.write(changed, obsolete, current.base());
+    LOG.info("recompute: version {}: {} rows written, {} obsolete ones deleted, in {} s", version, rows, obsolete.size(),
+        secs(step));
     Map<String, Long> unusable = new TreeMap<>(delta.unusable());
     added.unusable().forEach((r, n) -> unusable.merge(r, n, Long::sum));
     long tokens = 0;

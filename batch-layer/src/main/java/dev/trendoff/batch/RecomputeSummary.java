@@ -74,7 +74,7 @@ public record RecomputeSummary(long version, boolean incremental, String fallbac
   public String line() {
     String what = incremental
         ? String.format(Locale.ROOT, "%d new tweets counted (%d that came in again already counted%s), %d users touched"
-            + " (their rows rewritten, the others kept), %d distinct words, %d tokens",
+            + " (their changed rows written, the others kept), %d distinct words, %d tokens",
             tweets, alreadyCounted, skippedText(), users, distinctWords, tokens)
         : String.format(Locale.ROOT, "%d tweets read (%d above the cut left to the speed side%s), %d users, "
             + "%d distinct words, %d tokens", tweets, notCovered, skippedText(), users, distinctWords, tokens);

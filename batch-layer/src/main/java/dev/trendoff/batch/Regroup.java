@@ -82,39 +82,22 @@ public final class Regroup {
   }
 
   /**
-   * What an incremental run writes: the rows of {@link #keys}, each the published row plus the new
-   * counts, and the version of the published row each replaces (keys without one are new).
-   */
-  public record Changed(List<ViewRow> rows, Map<ViewRow.Key, Long> replacing) {}
-
-  /**
    * The rows version {@code version} writes for the users {@code added} touches: each of {@link #keys}
    * as the row serving reads in the published version ({@code published}: keyed as {@link #keys}; a key
    * missing from it has none) plus what {@code added} counts. Every other row stays as it is: the
    * counts of the words the delta did not add are unchanged.
    */
-  public static Changed changed(Map<String, UserCounts> added, Map<ViewRow.Key, ViewRow> published, long version) {
+  public static List<ViewRow> changed(Map<String, UserCounts> added, Map<ViewRow.Key, ViewRow> published, long version) {
     List<ViewRow> rows = new ArrayList<>();
-    Map<ViewRow.Key, Long> replacing = new java.util.HashMap<>();
     added.forEach((user, counts) -> {
-      ViewRow.Key totals = new ViewRow.Key(user, ViewRow.TOTALS);
-      ViewRow before = published.get(totals);
+      ViewRow before = published.get(new ViewRow.Key(user, ViewRow.TOTALS));
       rows.add(ViewRow.totals(user, version, (before == null ? 0 : before.tweets()) + counts.tweets(),
           (before == null ? 0 : before.tokens()) + counts.tokens()));
-      note(replacing, totals, before);
       counts.words().forEach((w, n) -> {
-        ViewRow.Key key = new ViewRow.Key(user, w);
-        ViewRow was = published.get(key);
+        ViewRow was = published.get(new ViewRow.Key(user, w));
         rows.add(new ViewRow(user, w, version, (was == null ? 0 : was.count()) + n, 0, 0));
-        note(replacing, key, was);
       });
     });
-    return new Changed(rows, replacing);
-  }
-
-  private static void note(Map<ViewRow.Key, Long> replacing, ViewRow.Key key, ViewRow published) {
-    if (published != null) {
-      replacing.put(key, published.version());
-    }
+    return rows;
   }
 }

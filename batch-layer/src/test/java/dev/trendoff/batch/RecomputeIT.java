@@ -111,7 +111,7 @@ class RecomputeIT {
 
   @Test
   void aRecomputeEqualsAPlainRecountUpToItsCutAndCleansUp(TestStack stack) throws Exception {
-    // small chunks, so that each user's view spans several rows that the check puts together
+    // small corpus chunks, so that each version's corpus spans several rows that the check puts together
     Settings s = stack.settingsWith(own(stack, Map.of("batch.recompute.words-per-chunk", 50)));
     SyntheticTweets synth = new SyntheticTweets(21, 15, 1700);
     Fixtures.produce(s, synth.stream().limit(1500).toList());

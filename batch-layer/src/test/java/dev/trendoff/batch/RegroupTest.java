@@ -37,12 +37,9 @@ class RegroupTest {
     Map<ViewRow.Key, ViewRow> published = Map.of(
         new ViewRow.Key("ann", ""), ViewRow.totals("ann", 3, 5, 9),
         new ViewRow.Key("ann", "kafka"), new ViewRow("ann", "kafka", 2, 4, 0, 0));
-    Regroup.Changed changed = Regroup.changed(added.byUser(), published, 7);
-    assertThat(changed.rows()).containsExactlyInAnyOrder(
+    assertThat(Regroup.changed(added.byUser(), published, 7)).containsExactlyInAnyOrder(
         ViewRow.totals("ann", 7, 6, 11), new ViewRow("ann", "kafka", 7, 5, 0, 0), new ViewRow("ann", "spark", 7, 1, 0, 0),
         ViewRow.totals("bob", 7, 1, 1), new ViewRow("bob", "spark", 7, 1, 0, 0));
-    assertThat(changed.replacing()).as("the versions of the published rows the new ones replace").isEqualTo(Map.of(
-        new ViewRow.Key("ann", ""), 3L, new ViewRow.Key("ann", "kafka"), 2L));
   }
 
   @Test
@@ -56,8 +53,6 @@ class RegroupTest {
   @Test
   void aTweetWithoutWordsChangesOnlyItsUsersTotals() {
     Regroup.Added added = Regroup.added(List.of(d(5, "cy", "", "k/t/0000000000/0000000000000000001")), id -> false);
-    Regroup.Changed changed = Regroup.changed(added.byUser(), Map.of(), 9);
-    assertThat(changed.rows()).containsExactly(ViewRow.totals("cy", 9, 1, 0));
-    assertThat(changed.replacing()).isEmpty();
+    assertThat(Regroup.changed(added.byUser(), Map.of(), 9)).containsExactly(ViewRow.totals("cy", 9, 1, 0));
   }
 }

@@ -106,6 +106,22 @@ public final class BatchViewWords {
     return out;
   }
 
+  /**
+   * Of {@code rows} (every row of some keys), those older than their key's latest row at or below
+   * {@code version}: what a version that replaces those latest rows makes obsolete.
+   */
+  public static List<ViewRow> olderThanLatest(Collection<ViewRow> rows, long version) {
+    Map<ViewRow.Key, ViewRow> latest = latest(rows, version);
+    List<ViewRow> out = new ArrayList<>();
+    for (ViewRow r : rows) {
+      ViewRow l = latest.get(r.key());
+      if (l != null && r.version() < l.version()) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
   /** One user's side of a version from its latest rows ({@link #latest}): the totals and every word's count. */
   public static BatchSide side(Collection<ViewRow> latest) {
     long tweets = 0;

@@ -25,8 +25,11 @@ import dev.trendoff.core.TweetChecks;
  */
 public final class BatchViewWrites {
 
-  /** The most statements in one batch. */
-  static final int STATEMENTS_PER_BATCH = 2048;
+  /**
+   * The most statements in one batch: {@code concurrency} batches of this many in flight keep 2 cores'
+   * Cassandra busy without queueing past its write timeout (2,048-statement batches, 128 in flight, did).
+   */
+  static final int STATEMENTS_PER_BATCH = 256;
   /**
    * The most bytes of keys in one batch: a batch of one partition is one mutation, and Cassandra refuses
    * a mutation over half its commit log segment (16 MiB by default); a word can be 32 KiB long.
@@ -35,7 +38,7 @@ public final class BatchViewWrites {
 
   private final PreparedStatement insertWord;
   private final PreparedStatement insertTotals;
-  private final PreparedStatement deleteOlder;
+  private final PreparedStatement deleteRow;
   private final ConsistencyLevel consistency;
   private final BoundedAsync async;
   private long rows;
@@ -43,7 +46,7 @@ public final class BatchViewWrites {
   public BatchViewWrites(CqlSession session, String keyspace, ConsistencyLevel consistency, int concurrency) {
     this.insertWord = session.prepare(BatchViewWords.insertWord(keyspace));
     this.insertTotals = session.prepare(BatchViewWords.insertTotals(keyspace));
-    this.deleteOlder = session.prepare(BatchViewWords.delete(keyspace, "version < ?"));
+    this.deleteRow = session.prepare(BatchViewWords.delete(keyspace, "version = ?"));
     this.consistency = consistency;
     this.async = new BoundedAsync(session, concurrency);
   }
@@ -54,51 +57,64 @@ public final class BatchViewWrites {
    */
   public void write(String user, long version, long tweets, long tokens, Map<String, ? extends Number> words)
       throws InterruptedException {
-    replace(version, BatchViewWords.rows(user, version, tweets, tokens, words), Map.of());
+    replace(version, BatchViewWords.rows(user, version, tweets, tokens, words), List.of());
   }
 
   /**
-   * Sends {@code rows} (of one version, any users) into the partitions of {@code base}, each with one
-   * range delete of its key's rows older than the version it replaces ({@code replacing}: the version
-   * whose row serving reads until this one is published; none: no delete), which no reader needs any
-   * more: an incremental recompute's clean-up done in the same write (docs/lambda.md 'Incremental
-   * recomputes'). The replaced rows stay for readers of the pointer before the flip, until the key's
-   * next version replaces them. One bucket's rows go in as few mutations as the batch bounds allow.
+   * Sends {@code rows} (of one version, any users) into the partitions of {@code base}, and deletes
+   * {@code obsolete} there: rows older than those that the rows of the version replace, which no reader
+   * needs any more once it is published (an incremental recompute's clean-up, done in the same writes:
+   * docs/lambda.md 'Incremental recomputes'). The replaced rows themselves stay for readers of the
+   * pointer before the flip, until their key's next version. Each bucket's statements go in unlogged
+   * batches of its partition (one mutation each) of at most {@value #STATEMENTS_PER_BATCH} statements.
    */
-  public void replace(long base, Collection<ViewRow> rows, Map<ViewRow.Key, Long> replacing) throws InterruptedException {
+  public void replace(long base, Collection<ViewRow> rows, Collection<ViewRow> obsolete) throws InterruptedException {
     Map<Integer, List<ViewRow>> byBucket = new TreeMap<>();
     for (ViewRow r : rows) {
       byBucket.computeIfAbsent(BatchViewWords.bucket(r.user()), b -> new ArrayList<>()).add(r);
     }
+    Map<Integer, List<ViewRow>> deletes = new TreeMap<>();
+    for (ViewRow r : obsolete) {
+      deletes.computeIfAbsent(BatchViewWords.bucket(r.user()), b -> new ArrayList<>()).add(r);
+      byBucket.computeIfAbsent(BatchViewWords.bucket(r.user()), b -> new ArrayList<>());
+    }
     for (Map.Entry<Integer, List<ViewRow>> bucket : byBucket.entrySet()) {
-      List<BoundStatement> batch = new ArrayList<>();
-      int bytes = 0;
+      int bucketOf = bucket.getKey();
+      Batches batches = new Batches();
       for (ViewRow r : bucket.getValue()) {
-        int b = TweetChecks.utf8Length(r.user()) + TweetChecks.utf8Length(r.word()) + 64;
-        if (!batch.isEmpty() && (batch.size() + 2 > STATEMENTS_PER_BATCH || bytes + 2 * b > BYTES_PER_BATCH)) {
-          send(batch);
-          batch = new ArrayList<>();
-          bytes = 0;
-        }
-        int bucketOf = bucket.getKey();
-        batch.add(r.totals()
+        batches.add(r.totals()
             ? insertTotals.bind(base, bucketOf, r.user(), r.version(), r.tweets(), r.tokens())
-            : insertWord.bind(base, bucketOf, r.user(), r.word(), r.version(), r.count()));
-        Long older = replacing.get(r.key());
-        if (older != null) {
-          batch.add(deleteOlder.bind(base, bucketOf, BatchViewWords.kind(r.word()), r.user(), r.word(), older));
-        }
-        bytes += 2 * b;
+            : insertWord.bind(base, bucketOf, r.user(), r.word(), r.version(), r.count()), r);
         this.rows++;
       }
-      send(batch);
+      for (ViewRow r : deletes.getOrDefault(bucketOf, List.of())) {
+        batches.add(deleteRow.bind(base, bucketOf, BatchViewWords.kind(r.word()), r.user(), r.word(), r.version()), r);
+      }
+      batches.flush();
     }
   }
 
-  private void send(List<BoundStatement> batch) throws InterruptedException {
-    if (!batch.isEmpty()) {
-      async.submit(BatchStatement.newInstance(BatchType.UNLOGGED).addAll(batch).setConsistencyLevel(consistency)
-          .setIdempotent(true));
+  /** One partition's statements, sent in batches within the bounds. */
+  private final class Batches {
+    private List<BoundStatement> batch = new ArrayList<>();
+    private int bytes;
+
+    void add(BoundStatement stmt, ViewRow r) throws InterruptedException {
+      int b = TweetChecks.utf8Length(r.user()) + TweetChecks.utf8Length(r.word()) + 64;
+      if (!batch.isEmpty() && (batch.size() == STATEMENTS_PER_BATCH || bytes + b > BYTES_PER_BATCH)) {
+        flush();
+      }
+      batch.add(stmt);
+      bytes += b;
+    }
+
+    void flush() throws InterruptedException {
+      if (!batch.isEmpty()) {
+        async.submit(BatchStatement.newInstance(BatchType.UNLOGGED).addAll(batch).setConsistencyLevel(consistency)
+            .setIdempotent(true));
+        batch = new ArrayList<>();
+        bytes = 0;
+      }
     }
   }
 
