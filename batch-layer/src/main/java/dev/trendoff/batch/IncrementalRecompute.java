@@ -205,13 +205,12 @@ final class IncrementalRecompute {
   private static final int KEYS_PER_READ = 512;
 
   /**
-   * Writes {@code rows} into the partitions of {@code base} and deletes the {@code obsolete} rows there,
-   * with at most {@code concurrency / 8} batches in flight ({@link BatchViewWrites}); returns the rows
-   * written.
+   * Writes {@code rows} into the partitions of {@code base} and deletes the {@code obsolete} rows there;
+   * returns the rows written.
    */
   long write(List<ViewRow> rows, List<ViewRow> obsolete, long base) throws InterruptedException {
     BatchViewWrites writes = new BatchViewWrites(session, settings.cassandra().keyspace(),
-        settings.cassandra().writeConsistency(), Math.max(1, concurrency / 8));
+        settings.cassandra().writeConsistency(), BatchViewWrites.batchesInFlight(concurrency));
     writes.replace(base, rows, obsolete);
     return writes.await();
   }

@@ -329,7 +329,7 @@ public final class Recompute implements AutoCloseable {
     try {
       long t = System.nanoTime();
       perUser.foreachPartition(new WriteVersion(CassandraConnector.apply(spark.getConf()), ks,
-          settings.cassandra().writeConsistency(), batch.writeConcurrency(), version));
+          settings.cassandra().writeConsistency(), BatchViewWrites.batchesInFlight(batch.writeConcurrency()), version));
       LOG.info("recompute: version {}: master table scanned and counted, view written in {} s", version, secs(t));
       t = System.nanoTime();
       long[] figures = perUser.map(u -> new long[] {1, u._2().tweets(), u._2().tokens()})

@@ -33,6 +33,7 @@ import dev.trendoff.core.TrendoffConfig;
 import dev.trendoff.core.UserError;
 import dev.trendoff.producer.SyntheticTweets;
 import dev.trendoff.producer.TweetProducer;
+import dev.trendoff.views.BatchViewWords;
 import dev.trendoff.views.ViewRow;
 import dev.trendoff.views.ViewStore;
 
@@ -144,7 +145,7 @@ public final class IncrementalBench {
 
       RecomputeSummary incremental;
       RecomputeSummary full;
-      Map<String, List<ViewRow>> afterIncremental;
+      Map<Integer, String> afterIncremental;
       boolean same;
       try (Recompute r = new Recompute(s); CqlSession session = CassandraSessions.open(s.cassandra())) {
         ViewStore store = new ViewStore(session, s.cassandra().keyspace(), 64);
@@ -205,11 +206,24 @@ public final class IncrementalBench {
     }
   }
 
-  /** Every user's rows as serving reads them in {@code version}. */
-  private static Map<String, List<ViewRow>> rows(ViewStore store, long version) {
-    Map<String, List<ViewRow>> out = new HashMap<>();
-    for (String user : store.users()) {
-      out.put(user, store.rowsAtOrBelow(user, version).stream().map(r -> r.at(0)).toList());
+  /**
+   * Every user's rows as serving reads them in {@code version}, without the versions that wrote them: a
+   * SHA-256 of each bucket's rows in user and word order (the rows of a 10M-tweet view do not fit in memory twice).
+   */
+  private static Map<Integer, String> rows(ViewStore store, long version) {
+    Map<Integer, String> out = new HashMap<>();
+    for (int bucket = 0; bucket < BatchViewWords.BUCKETS; bucket++) {
+      java.security.MessageDigest sha;
+      try {
+        sha = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      for (ViewRow r : store.servedRows(version, bucket)) {
+        sha.update((r.user() + "\t" + r.word() + "\t" + r.count() + "\t" + r.tweets() + "\t" + r.tokens() + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      out.put(bucket, java.util.HexFormat.of().formatHex(sha.digest()));
     }
     return out;
   }

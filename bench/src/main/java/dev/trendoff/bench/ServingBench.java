@@ -393,7 +393,7 @@ public final class ServingBench implements Callable<Integer> {
     MasterTable.truncate(s, keyspace);
     boolean direct = setup.equals("direct");
     int wordsPerChunk = BatchSettings.from(settings).recompute().wordsPerChunk();
-    BatchViewWrites view = new BatchViewWrites(s, keyspace, c.writeConsistency(), 64);
+    BatchViewWrites view = new BatchViewWrites(s, keyspace, c.writeConsistency(), BatchViewWrites.batchesInFlight(64));
     SpeedViewWrites speed = new SpeedViewWrites(s, keyspace, c.writeConsistency(), 100, 64);
     PreparedStatement master = s.prepare(MasterRowStatements.insert(keyspace));
     DefaultConsistencyLevel cl = c.writeConsistency();

@@ -69,6 +69,11 @@ public final class BatchViewWords {
         + " WHERE base = ? AND bucket = ? AND (kind, user_key, word) IN ?";
   }
 
+  /** Every row of one partition (base, bucket). */
+  static String selectPartition(String keyspace) {
+    return "SELECT kind, user_key, word, version, count, tweets, tokens FROM " + table(keyspace) + " WHERE base = ? AND bucket = ?";
+  }
+
   /** The totals rows of one bucket (base, bucket): its users. */
   static String selectTotals(String keyspace) {
     return "SELECT user_key, version, tweets, tokens FROM " + table(keyspace) + " WHERE base = ? AND bucket = ? AND kind = "

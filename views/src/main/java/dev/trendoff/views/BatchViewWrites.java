@@ -2,9 +2,9 @@ package dev.trendoff.views;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -18,17 +18,15 @@ import dev.trendoff.core.TweetChecks;
 
 /**
  * Writes batch view rows ({@link BatchViewWords}) through a driver session: the rows of one partition
- * as unlogged batches (one mutation each), asynchronous with at most {@code concurrency} in flight.
+ * gathered into unlogged batches (one mutation each, whichever users they are of), asynchronous with at
+ * most {@code concurrency} batches in flight; a partition's last batch goes at {@link #await}.
  * The full recompute uses it in every Spark task with the connector's session, the incremental one on
  * the driver, fixtures and benchmarks with their own. Rows of a version are invisible to readers until
  * the pointer names the version.
  */
 public final class BatchViewWrites {
 
-  /**
-   * The most statements in one batch: {@code concurrency} batches of this many in flight keep 2 cores'
-   * Cassandra busy without queueing past its write timeout (2,048-statement batches, 128 in flight, did).
-   */
+  /** The most statements in one batch ({@link #batchesInFlight}). */
   static final int STATEMENTS_PER_BATCH = 256;
   /**
    * The most bytes of keys in one batch: a batch of one partition is one mutation, and Cassandra refuses
@@ -42,6 +40,18 @@ public final class BatchViewWrites {
   private final ConsistencyLevel consistency;
   private final BoundedAsync async;
   private long rows;
+  /** base -> bucket -> the statements not sent yet. */
+  private final Map<Long, Map<Integer, Batches>> open = new HashMap<>();
+
+  /**
+   * The batches to keep in flight for a setting of statements in flight (trendoff.batch.write-concurrency,
+   * meant for single inserts): an eighth of it, at least 1. With batches of up to
+   * {@value #STATEMENTS_PER_BATCH} statements that is 16 x 256 for the default 128; 128 batches of up to
+   * 2,048 statements queued past Cassandra's write timeout on 2 cores.
+   */
+  public static int batchesInFlight(int statementsInFlight) {
+    return Math.max(1, statementsInFlight / 8);
+  }
 
   public BatchViewWrites(CqlSession session, String keyspace, ConsistencyLevel consistency, int concurrency) {
     this.insertWord = session.prepare(BatchViewWords.insertWord(keyspace));
@@ -65,33 +75,25 @@ public final class BatchViewWrites {
    * {@code obsolete} there: rows older than those that the rows of the version replace, which no reader
    * needs any more once it is published (an incremental recompute's clean-up, done in the same writes:
    * docs/lambda.md 'Incremental recomputes'). The replaced rows themselves stay for readers of the
-   * pointer before the flip, until their key's next version. Each bucket's statements go in unlogged
-   * batches of its partition (one mutation each) of at most {@value #STATEMENTS_PER_BATCH} statements.
+   * pointer before the flip, until their key's next version. Each partition's statements go in unlogged
+   * batches of at most {@value #STATEMENTS_PER_BATCH} statements.
    */
   public void replace(long base, Collection<ViewRow> rows, Collection<ViewRow> obsolete) throws InterruptedException {
-    Map<Integer, List<ViewRow>> byBucket = new TreeMap<>();
     for (ViewRow r : rows) {
-      byBucket.computeIfAbsent(BatchViewWords.bucket(r.user()), b -> new ArrayList<>()).add(r);
+      int bucket = BatchViewWords.bucket(r.user());
+      batches(base, bucket).add(r.totals()
+          ? insertTotals.bind(base, bucket, r.user(), r.version(), r.tweets(), r.tokens())
+          : insertWord.bind(base, bucket, r.user(), r.word(), r.version(), r.count()), r);
+      this.rows++;
     }
-    Map<Integer, List<ViewRow>> deletes = new TreeMap<>();
     for (ViewRow r : obsolete) {
-      deletes.computeIfAbsent(BatchViewWords.bucket(r.user()), b -> new ArrayList<>()).add(r);
-      byBucket.computeIfAbsent(BatchViewWords.bucket(r.user()), b -> new ArrayList<>());
+      int bucket = BatchViewWords.bucket(r.user());
+      batches(base, bucket).add(deleteRow.bind(base, bucket, BatchViewWords.kind(r.word()), r.user(), r.word(), r.version()), r);
     }
-    for (Map.Entry<Integer, List<ViewRow>> bucket : byBucket.entrySet()) {
-      int bucketOf = bucket.getKey();
-      Batches batches = new Batches();
-      for (ViewRow r : bucket.getValue()) {
-        batches.add(r.totals()
-            ? insertTotals.bind(base, bucketOf, r.user(), r.version(), r.tweets(), r.tokens())
-            : insertWord.bind(base, bucketOf, r.user(), r.word(), r.version(), r.count()), r);
-        this.rows++;
-      }
-      for (ViewRow r : deletes.getOrDefault(bucketOf, List.of())) {
-        batches.add(deleteRow.bind(base, bucketOf, BatchViewWords.kind(r.word()), r.user(), r.word(), r.version()), r);
-      }
-      batches.flush();
-    }
+  }
+
+  private Batches batches(long base, int bucket) {
+    return open.computeIfAbsent(base, b -> new HashMap<>()).computeIfAbsent(bucket, b -> new Batches());
   }
 
   /** One partition's statements, sent in batches within the bounds. */
@@ -118,8 +120,14 @@ public final class BatchViewWrites {
     }
   }
 
-  /** Waits until every row sent is written (throws the first failure); returns the rows written. */
+  /** Sends what is left and waits until every row is written (throws the first failure); returns the rows written. */
   public long await() throws InterruptedException {
+    for (Map<Integer, Batches> base : open.values()) {
+      for (Batches b : base.values()) {
+        b.flush();
+      }
+    }
+    open.clear();
     async.await();
     return rows;
   }

@@ -573,6 +573,21 @@ public final class ViewStore {
     return out;
   }
 
+  /**
+   * The rows serving reads in {@code version} of the users of one bucket (each key's latest at or below
+   * it), by user and word: one partition read whole, for checks and benchmarks on large views.
+   */
+  public List<ViewRow> servedRows(long version, int bucket) {
+    List<ViewRow> rows = new ArrayList<>();
+    for (Row r : session.execute(SimpleStatement.newInstance(BatchViewWords.selectPartition(keyspace), base(version).orElse(version),
+        bucket).setPageSize(5000).setTimeout(Duration.ofMinutes(1)))) {
+      rows.add(BatchViewWords.row(r, null));
+    }
+    List<ViewRow> out = new ArrayList<>(BatchViewWords.latest(rows, version).values());
+    out.sort(java.util.Comparator.comparing(ViewRow::user).thenComparing(ViewRow::word));
+    return out;
+  }
+
   /** Every user with rows in the batch view, any version, for tests and checks. */
   public Set<String> users() {
     return usersWithRows();
