@@ -588,6 +588,24 @@ public final class ViewStore {
     return out;
   }
 
+  /** The rows {@code version}'s run wrote (every partition of its base read whole): for tests and checks on small views. */
+  public List<ViewRow> rowsWrittenBy(long version) {
+    long base = base(version).orElse(version);
+    List<ViewRow> out = new ArrayList<>();
+    for (Row p : session.execute(SimpleStatement.newInstance(BatchViewWords.distinctPartitions(keyspace)).setPageSize(5000))) {
+      if (p.getLong("base") == base) {
+        for (Row r : session.execute(SimpleStatement.newInstance(BatchViewWords.selectPartition(keyspace), base, p.getInt("bucket"))
+            .setPageSize(5000))) {
+          ViewRow row = BatchViewWords.row(r, null);
+          if (row.version() == version) {
+            out.add(row);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Every user with rows in the batch view, any version, for tests and checks. */
   public Set<String> users() {
     return usersWithRows();
