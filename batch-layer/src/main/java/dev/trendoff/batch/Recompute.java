@@ -30,7 +30,6 @@ import dev.trendoff.core.CassandraSessions;
 import dev.trendoff.core.KafkaOffsets;
 import dev.trendoff.core.Settings;
 import dev.trendoff.core.Tables;
-import dev.trendoff.core.TweetChecks;
 import dev.trendoff.core.UserError;
 import dev.trendoff.spark.MaxAccumulator;
 import dev.trendoff.spark.ReasonCounts;
