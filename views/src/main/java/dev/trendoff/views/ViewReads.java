@@ -58,8 +58,52 @@ public final class ViewReads {
    * rows whose counts changed); empty when the user has none.
    */
   public CompletableFuture<BatchSide> batch(String user, long base, long version) {
-    return all(userRows.bind(base, BatchViewWords.bucket(user), user).setPageSize(5000), r -> BatchViewWords.row(r, user))
-        .thenApply(rows -> BatchViewWords.side(BatchViewWords.latest(rows, version).values()));
+    SideBuilder side = new SideBuilder(version);
+    return session.executeAsync(userRows.bind(base, BatchViewWords.bucket(user), user).setPageSize(5000))
+        .thenCompose(rs -> side.drain(rs)).toCompletableFuture();
+  }
+
+  /**
+   * A user's side from its rows in the read's order (kind, word, the latest version first): each key's
+   * first row at or below the version, without building a row object per row (serving reads every row
+   * of the user on every query).
+   */
+  private static final class SideBuilder {
+    private final long version;
+    private final Map<String, Long> words = new HashMap<>();
+    private long tweets;
+    private long tokens;
+    private int lastKind = -1;
+    private String lastWord;
+
+    SideBuilder(long version) {
+      this.version = version;
+    }
+
+    CompletionStage<BatchSide> drain(AsyncResultSet rs) {
+      for (Row r : rs.currentPage()) {
+        if (r.getLong(2) > version) {
+          continue;
+        }
+        int kind = r.getInt(0);
+        String word = r.getString(1);
+        if (kind == lastKind && word.equals(lastWord)) {
+          continue; // an older row of a key already taken
+        }
+        lastKind = kind;
+        lastWord = word;
+        if (kind == BatchViewWords.TOTALS) {
+          tweets = r.getLong(4);
+          tokens = r.getLong(5);
+        } else {
+          words.put(word, r.getLong(3));
+        }
+      }
+      if (rs.hasMorePages()) {
+        return rs.fetchNextPage().thenCompose(this::drain);
+      }
+      return CompletableFuture.completedFuture(new BatchSide(tweets, tokens, words));
+    }
   }
 
   /**
